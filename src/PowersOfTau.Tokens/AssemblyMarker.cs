@@ -1,0 +1,4 @@
+namespace PowersOfTau.Tokens;
+
+/// <summary>Room marker; see ../shared/ARCHITECTURE.md §2.</summary>
+internal static class AssemblyMarker { }
