@@ -1,10 +1,35 @@
+using System.CommandLine;
+using PowersOfTau.Appliance.Cli;
+using PowersOfTau.Appliance.Commands;
+
 namespace PowersOfTau.Appliance;
 
 public static class Program
 {
     public static int Main(string[] args)
     {
-        Console.WriteLine("tau: PowersOfTau appliance (skeleton)");
-        return 0;
+        var root = BuildRootCommand();
+        try
+        {
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                // Bad usage: one line, exit 2 (snarkjs-style verbs; `tau --help` shows the rest).
+                Console.Error.WriteLine("tau: " + string.Join(" ", parsed.Errors.Select(e => e.Message).Reverse()) + " (see `tau --help`)");
+                return ExitCodes.BadInput;
+            }
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            return ErrorReporter.Report(e, Console.Error);
+        }
+    }
+
+    public static RootCommand BuildRootCommand()
+    {
+        var root = new RootCommand("tau: hardware-backed, attested Powers-of-Tau contributions (snarkjs 0.7.6 compatible).");
+        root.Subcommands.Add(SelfCheckCommand.Create());
+        return root;
     }
 }

@@ -1,0 +1,7 @@
+namespace PowersOfTau.Appliance.Cli;
+
+/// <summary>An error the CLI reports as one line on stderr with a given exit code.</summary>
+public sealed class UserFacingError(int exitCode, string message) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}
