@@ -51,4 +51,29 @@ internal readonly struct Goldilocks : IPrimeField<Goldilocks>
     public static void ToCanonicalLimbs(in Goldilocks a, Span<ulong> dst) => dst[0] = a.Value;
     public static void ToMontgomeryLimbs(in Goldilocks a, Span<ulong> dst) => dst[0] = a.Value;
     public static Goldilocks FromMontgomeryLimbs(ReadOnlySpan<ulong> src) => new(src[0]);
+    public static bool TryFromCanonicalLimbs(ReadOnlySpan<ulong> src, out Goldilocks r)
+    {
+        r = src[0] < P ? new(src[0]) : default;
+        return src[0] < P;
+    }
+    public static void WriteCanonicalBE(in Goldilocks a, Span<byte> dst) => System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(dst, a.Value);
+    public static bool TryReadCanonicalBE(ReadOnlySpan<byte> src, out Goldilocks r)
+    {
+        ulong v = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(src);
+        r = new(v);
+        return v < P;
+    }
+    public static Goldilocks Pow(in Goldilocks a, ReadOnlySpan<ulong> exponentLE)
+    {
+        var e = new BigInteger(System.Runtime.InteropServices.MemoryMarshal.AsBytes(exponentLE), isUnsigned: true);
+        return new((ulong)BigInteger.ModPow(a.Value, e, P));
+    }
+    public static Goldilocks operator +(in Goldilocks a, in Goldilocks b) { Add(a, b, out var r); return r; }
+    public static Goldilocks operator -(in Goldilocks a, in Goldilocks b) { Sub(a, b, out var r); return r; }
+    public static Goldilocks operator -(in Goldilocks a) { Neg(a, out var r); return r; }
+    public static Goldilocks operator *(in Goldilocks a, in Goldilocks b) { Mul(a, b, out var r); return r; }
+    public static bool operator ==(in Goldilocks a, in Goldilocks b) => a.Value == b.Value;
+    public static bool operator !=(in Goldilocks a, in Goldilocks b) => a.Value != b.Value;
+    public override bool Equals(object? obj) => obj is Goldilocks g && g.Value == Value;
+    public override int GetHashCode() => Value.GetHashCode();
 }

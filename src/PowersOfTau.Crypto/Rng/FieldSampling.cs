@@ -1,6 +1,6 @@
 using PowersOfTau.Crypto.Fields;
 
-namespace PowersOfTau.Crypto.Random;
+namespace PowersOfTau.Crypto.Rng;
 
 /// <summary>
 /// Field elements from a <see cref="ChaChaRng"/>, exactly as ffjavascript 0.3.1 <c>F.fromRng</c>

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PowersOfTau.Crypto.Hashing;
 
-namespace PowersOfTau.Crypto.Random;
+namespace PowersOfTau.Crypto.Rng;
 
 /// <summary>
 /// The deterministic generator of ffjavascript 0.3.1 (<c>src/chacha.js</c>, spec/ptau.md §6), which

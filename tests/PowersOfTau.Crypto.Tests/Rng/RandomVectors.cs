@@ -1,7 +1,7 @@
 using System.Text.Json;
 using PowersOfTau.Testing;
 
-namespace PowersOfTau.Crypto.Tests.Random;
+namespace PowersOfTau.Crypto.Tests.Rng;
 
 /// <summary>tests/oracle/vectors/random.json, made by tests/oracle/gen-random-vectors.js from ffjavascript 0.3.1.</summary>
 internal static class RandomVectors

@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
-using PowersOfTau.Crypto.Random;
+using PowersOfTau.Crypto.Rng;
 using PowersOfTau.Secrets;
-using static PowersOfTau.Crypto.Tests.Random.RandomVectors;
+using static PowersOfTau.Crypto.Tests.Rng.RandomVectors;
 
-namespace PowersOfTau.Crypto.Tests.Random;
+namespace PowersOfTau.Crypto.Tests.Rng;
 
 /// <summary>ChaChaRng against ffjavascript 0.3.1 <c>ChaCha</c> (vectors/random.json).</summary>
 public class ChaChaRngTests

@@ -1,8 +1,8 @@
 using System.Numerics;
-using PowersOfTau.Crypto.Random;
-using static PowersOfTau.Crypto.Tests.Random.RandomVectors;
+using PowersOfTau.Crypto.Rng;
+using static PowersOfTau.Crypto.Tests.Rng.RandomVectors;
 
-namespace PowersOfTau.Crypto.Tests.Random;
+namespace PowersOfTau.Crypto.Tests.Rng;
 
 /// <summary>
 /// FieldSampling against ffjavascript 0.3.1 <c>F.fromRng</c> for bn128/bls12381 Fr and Fq
