@@ -1,15 +1,15 @@
 // Generates tests/oracle/vectors/curves.json: independent vectors for the curve, MSM and encoding tests of
 // src/PowersOfTau.Crypto/{Curves,Msm,Encoding}.
 // Provenance: ffjavascript 0.3.1 (the wasm curves snarkjs 0.7.6 uses: timesScalar, add, neg, toRprLEM,
-// toRprUncompressed, toRprCompressed, fromRprUncompressed, multiExpAffine) for every point, scalar product,
-// sum, encoding and MSM; @noble/curves 1.9.7 field arithmetic only to build curve points OUTSIDE the prime-order
+// toRprUncompressed, toRprCompressed, fromRprUncompressed, multiExpAffine, fromRng with ChaCha) for every point,
+// scalar product, sum, encoding, MSM and sampled point; @noble/curves 1.9.7 field arithmetic only to build curve points OUTSIDE the prime-order
 // subgroup (random x with x^3 + b a square, no cofactor clearing), each confirmed by ffjavascript ([r]P != 0).
 // Randomness: SHA-256 in counter mode from a fixed label, so the output is reproducible.
 // Run: cd tests/oracle && npm ci && node gen-curve-vectors.js
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { buildBn128, buildBls12381, Scalar } = require('ffjavascript');
+const { buildBn128, buildBls12381, ChaCha } = require('ffjavascript');
 const { sha256 } = require('@noble/hashes/sha2');
 const { bn254 } = require('@noble/curves/bn254');
 const { bls12_381 } = require('@noble/curves/bls12-381');
@@ -92,6 +92,27 @@ async function groupVectors(curve, gname, name, noble, b) {
     out.offSubgroup = offSubgroupPoints(G, F, b, isFp2, noble.fields.Fp.ORDER, n8, 4, r);
   } else {
     out.offSubgroup = [];
+  }
+
+  // G.fromRng (spec/ptau.md §6): replay its loop to record the accepted x and "greatest" bit, and check the
+  // replay against G.fromRng itself on an identically seeded ChaCha.
+  out.sampling = [];
+  for (let s = 0; s < 4; s++) {
+    const seed = [s + 1, 2, 3, 4, 5, 6, 7, 8 + s];
+    const rng = new ChaCha(seed);
+    const F = G.F;
+    let x, greatest;
+    do {
+      x = F.fromRng(rng);
+      greatest = rng.nextBool();
+    } while (!F.isSquare(F.add(F.mul(F.square(x), x), G.b)));
+    const expected = G.fromRng(new ChaCha(seed));
+    const xo = F.toObject(x);
+    out.sampling.push({
+      x: Array.isArray(xo) ? xo.map(bigHex) : [bigHex(xo)],
+      greatest,
+      point: encodings(G, expected).u,
+    });
   }
 
   const nMsm = 64;

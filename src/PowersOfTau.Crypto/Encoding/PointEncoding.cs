@@ -138,17 +138,7 @@ public static class PointEncoding<TF, TCurve>
         for (int i = 0; i < n; i++) le[i] = src[n - 1 - i];
         le[n - 1] &= 0x3F;
         if (!TF.TryReadCanonicalLE(le, out TF x)) return PointDecodingError.NonCanonical;
-        TF.Square(x, out TF x2);
-        TF.Mul(x2, x, out TF x3);
-        TF b = TCurve.B;
-        TF.Add(x3, b, out TF rhs);
-        if (!TF.SqrtVartime(rhs, out TF y)) return PointDecodingError.NotOnCurve;
-        if (TF.IsNegative(y) != negative)
-        {
-            TF.Neg(y, out TF ny);
-            y = ny;
-        }
-        var q = new AffinePoint<TF, TCurve>(x, y);
+        if (!PointSampling.TryLiftX(x, negative, out AffinePoint<TF, TCurve> q)) return PointDecodingError.NotOnCurve;
         if (checkSubgroup && !TCurve.IsInSubgroupVartime(q)) return PointDecodingError.NotInSubgroup;
         p = q;
         return PointDecodingError.None;

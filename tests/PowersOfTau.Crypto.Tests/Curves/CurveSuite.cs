@@ -221,6 +221,34 @@ public abstract class CurveSuite<TF, TCurve>
     }
 
     [Fact]
+    public void Point_sampling_matches_ffjavascript_fromRng()
+    {
+        foreach (var v in V.GetProperty("sampling").EnumerateArray())
+        {
+            var coefficients = v.GetProperty("x").EnumerateArray().Select(e => e.GetString()!).ToArray();
+            TF x = CurveVectors.Element<TF>(coefficients);
+            bool greatest = v.GetProperty("greatest").GetBoolean();
+            var expected = U(v.GetProperty("point")).ToJacobian();
+            Assert.True(PointSampling.TryLiftX(x, greatest, out AffinePoint<TF, TCurve> lifted));
+            Assert.True(lifted.IsOnCurve());
+            AssertSame(expected, PointSampling.ClearCofactorVartime(lifted), "sampled point");
+            // Tampered twin: the other sign gives the negated point.
+            Assert.True(PointSampling.TryLiftX(x, !greatest, out AffinePoint<TF, TCurve> other));
+            AssertSame(Neg(expected), PointSampling.ClearCofactorVartime(other), "other sign");
+        }
+        // An x with x^3 + b not a square is refused.
+        int misses = 0;
+        for (ulong i = 1; i < 20; i++)
+        {
+            TF.Add(TF.One, TF.Zero, out TF one);
+            TF xi = TF.Zero;
+            for (ulong j = 0; j < i; j++) { TF.Add(xi, one, out var t); xi = t; }
+            if (!PointSampling.TryLiftX(xi, false, out AffinePoint<TF, TCurve> _)) misses++;
+        }
+        Assert.InRange(misses, 1, 19);
+    }
+
+    [Fact]
     public void Batch_normalization_matches_single_conversions()
     {
         var pts = new JacobianPoint<TF, TCurve>[40];

@@ -25,6 +25,17 @@ internal static class CurveVectors
         ? BigInteger.Parse("0" + s[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture)
         : BigInteger.Parse(s, CultureInfo.InvariantCulture);
 
+    /// <summary>A field element from canonical coefficients (one for Fp; c0, c1 for Fp2).</summary>
+    public static TF Element<TF>(IReadOnlyList<string> coefficients) where TF : unmanaged, PowersOfTau.Crypto.Fields.IField<TF>
+    {
+        int n8 = TF.ByteLength / coefficients.Count;
+        var buf = new byte[TF.ByteLength];
+        for (int i = 0; i < coefficients.Count; i++)
+            Assert.True(Integer(coefficients[i]).TryWriteBytes(buf.AsSpan(i * n8, n8), out _, isUnsigned: true));
+        Assert.True(TF.TryReadCanonicalLE(buf, out TF r));
+        return r;
+    }
+
     public static ulong[] Limbs(BigInteger v, int n = 4)
     {
         var r = new ulong[n];
