@@ -32,11 +32,21 @@ authorityKeyIdentifier=keyid
 EXT
 [ -f "$D/csr.key" ] || openssl ecparam -name prime256v1 -genkey -noout -out "$D/csr.key"
 
+# pkcs11-tool 0.23's --token-label matches by PREFIX and takes the first slot ("tau-softhsm" also selects
+# "tau-softhsm-2"), so resolve the exact label to a slot id from `pkcs11-tool -L` and pass --slot.
+slot_of() {  # slot_of MODULE LABEL -> slot id in hex, exact label match
+  pkcs11-tool --module "$1" -L 2>/dev/null | awk -v want="$2" '
+    /^Slot [0-9]+ \(0x[0-9a-f]+\)/ { match($0, /\(0x[0-9a-f]+\)/); slot = substr($0, RSTART + 1, RLENGTH - 2) }
+    /token label *:/ { l = $0; sub(/^[^:]*: /, "", l); sub(/ +$/, "", l); if (l == want) { print slot; exit } }'
+}
+
 # certify NAME MODULE TOKEN PINFILE KEYLABEL KEYID
 certify() {
   local name="$1" mod="$2" token="$3" pinfile="$4" label="$5" id="$6"
   local pin; pin="$(head -n1 "$pinfile")"
-  local p11=(pkcs11-tool --module "$mod" --token-label "$token" --login --pin "$pin")
+  local slot; slot="$(slot_of "$mod" "$token")"
+  [ -n "$slot" ] || { echo "ca: token $token not found in $mod" >&2; exit 3; }
+  local p11=(pkcs11-tool --module "$mod" --slot "$slot" --login --pin "$pin")
   local point
   point="$("${p11[@]}" --list-objects --type pubkey 2>/dev/null \
     | awk -v id="$id" '/EC_POINT:/{p=$2} /^ *ID:/{if ($2 == id) {print p; exit}}')"

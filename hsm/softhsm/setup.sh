@@ -32,7 +32,16 @@ printf 'wrong-%s\n' "$PIN" > "$D/wrong.pin"
 if ! softhsm2-util --show-slots 2>/dev/null | grep -q "Label: *$LABEL *$"; then
   softhsm2-util --init-token --free --label "$LABEL" --so-pin "$SOPIN" --pin "$PIN" >&2
 fi
-P11=(pkcs11-tool --module "$MOD" --token-label "$LABEL" --login --pin "$PIN")
+# pkcs11-tool 0.23's --token-label matches by PREFIX and takes the first slot ("tau-softhsm" also selects
+# "tau-softhsm-2"), so resolve the exact label to a slot id from `pkcs11-tool -L` and pass --slot.
+slot_of() {  # slot_of MODULE LABEL -> slot id in hex, exact label match
+  pkcs11-tool --module "$1" -L 2>/dev/null | awk -v want="$2" '
+    /^Slot [0-9]+ \(0x[0-9a-f]+\)/ { match($0, /\(0x[0-9a-f]+\)/); slot = substr($0, RSTART + 1, RLENGTH - 2) }
+    /token label *:/ { l = $0; sub(/^[^:]*: /, "", l); sub(/ +$/, "", l); if (l == want) { print slot; exit } }'
+}
+SLOT="$(slot_of "$MOD" "$LABEL")"
+[ -n "$SLOT" ] || { echo "softhsm: token $LABEL not found after init" >&2; exit 3; }
+P11=(pkcs11-tool --module "$MOD" --slot "$SLOT" --login --pin "$PIN")
 have_key() { "${P11[@]}" --list-objects --type privkey 2>/dev/null | grep -q "label: *$1\$"; }
 have_key ec256 || "${P11[@]}" --keypairgen --key-type EC:secp256r1 --label ec256 --id 01 --usage-sign >&2
 have_key ec384 || "${P11[@]}" --keypairgen --key-type EC:secp384r1 --label ec384 --id 02 --usage-sign >&2
