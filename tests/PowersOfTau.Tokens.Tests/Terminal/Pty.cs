@@ -51,10 +51,23 @@ internal sealed unsafe partial class Pty : IDisposable
         fixed (byte* p = b) write(Master, p, (nuint)b.Length);
     }
 
+    private readonly System.Text.StringBuilder _shown = new();
+
+    /// <summary>Waits (up to 10 s) until the display so far satisfies <paramref name="condition"/>.</summary>
+    public void WaitForDisplay(Func<string, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition(Displayed()))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the terminal never showed the expected text");
+            Thread.Sleep(5);
+        }
+    }
+
     /// <summary>Everything the terminal displayed so far (prompts and any echo), without blocking.</summary>
     public string Displayed()
     {
-        var sb = new System.Text.StringBuilder();
+        var sb = _shown;
         byte* buffer = stackalloc byte[4096];
         long* pfd = stackalloc long[1];
         while (true)
