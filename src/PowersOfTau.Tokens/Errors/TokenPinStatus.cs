@@ -4,8 +4,8 @@ namespace PowersOfTau.Tokens.Errors;
 
 /// <summary>
 /// What a token says about its user PIN retry counter. PKCS#11 never gives the number of tries left, only
-/// three flags (CKF_USER_PIN_COUNT_LOW, CKF_USER_PIN_FINAL_TRY, CKF_USER_PIN_LOCKED), and many tokens
-/// (SoftHSM2 among them) set none of them.
+/// three flags (CKF_USER_PIN_COUNT_LOW, CKF_USER_PIN_FINAL_TRY, CKF_USER_PIN_LOCKED), and tokens use them
+/// loosely: SoftHSM2 2.6 sets COUNT_LOW after any failed login and never locks; some tokens set none.
 /// </summary>
 public readonly record struct TokenPinStatus(bool CountLow, bool FinalTry, bool Locked)
 {
