@@ -13,10 +13,7 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, SetLastError = true)] internal static partial int tcgetattr(int fd, byte* termios);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int tcsetattr(int fd, int optionalActions, byte* termios);
     [LibraryImport(Lib, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)] internal static partial int setenv(string name, string value, int overwrite);
-    [LibraryImport(Lib, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)] internal static partial int unsetenv(string name);
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] internal static partial byte* getenv(string name);
-    [LibraryImport(Lib, SetLastError = true)] internal static partial int openpty(out int master, out int slave, nint name, nint termios, nint winsize);
-    [LibraryImport(Lib, SetLastError = true)] internal static partial int close(int fd);
 
     internal const int EINTR = 4;
     internal const int TCSANOW = 0;

@@ -89,6 +89,8 @@ public sealed unsafe class NoEchoTerminal
                         if (length == 0) throw new TerminalException("terminal input closed (end of file) before a line was entered");
                         break;
                     }
+                    // The end of the line is found by looking at each typed byte; the kernel's line discipline
+                    // does the same, so this branch reveals nothing the terminal does not already.
                     if (p[length] == (byte)'\n') { p[length] = 0; break; }
                     length++;
                     if (length > maxBytes)
