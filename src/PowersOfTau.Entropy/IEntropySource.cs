@@ -10,7 +10,7 @@ public interface IEntropySource
     string Kind { get; }
 
     /// <summary>True for the operator's typed text, which is not mixed but appended as snarkjs does (spec/ptau.md §6).</summary>
-    bool IsOperatorText => Kind == EntropyKinds.Operator;
+    bool IsOperatorText => EntropyKinds.IsTypedText(Kind);
 
     /// <summary>Draws <paramref name="byteCount"/> bytes (operator text: up to that many typed bytes).</summary>
     /// <exception cref="EntropyException">The source failed.</exception>

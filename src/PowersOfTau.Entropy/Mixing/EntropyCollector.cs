@@ -28,8 +28,8 @@ public static class EntropyCollector
             throw new ArgumentException($"the challenge hash must be {EntropyMixer.ChallengeHashLength} bytes", nameof(challengeHash));
         if (sources.Any(s => s.Kind == EntropyKinds.Beacon))
             throw new ArgumentException("a beacon is public: it belongs to the beacon verbs, not to a contribution's secret entropy", nameof(sources));
-        if (sources.Count(s => s.Kind == EntropyKinds.Operator) > 1)
-            throw new ArgumentException("only one operator source can be configured", nameof(sources));
+        if (sources.Count(s => s.IsOperatorText) > 1)
+            throw new ArgumentException("only one typed-text source (operator or -e TEXT) can be configured", nameof(sources));
 
         var ordered = new List<IEntropySource>();
         ordered.Add(sources.FirstOrDefault(s => s.Kind == EntropyKinds.Os) ?? new OsEntropySource());
@@ -45,13 +45,13 @@ public static class EntropyCollector
                 EntropySample sample;
                 try
                 {
-                    sample = source.Kind == EntropyKinds.Operator ? source.Draw(maxOperatorBytes) : source.Draw(bytesPerSource);
+                    sample = source.IsOperatorText ? source.Draw(maxOperatorBytes) : source.Draw(bytesPerSource);
                 }
                 catch (TokenException e)
                 {
                     throw new EntropyException($"{source.Kind} entropy: {e.Message}", e);
                 }
-                if (source.Kind == EntropyKinds.Operator) typed = sample;
+                if (source.IsOperatorText) typed = sample;
                 else mixed.Add(sample);
                 reports.Add(sample.Report);
             }

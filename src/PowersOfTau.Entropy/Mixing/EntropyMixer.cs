@@ -37,7 +37,7 @@ public static class EntropyMixer
         if (samples.Count == 0)
             throw new ArgumentException("nothing to mix: at least the os source is required", nameof(samples));
         foreach (var s in samples)
-            if (s.Report.Kind == EntropyKinds.Operator)
+            if (EntropyKinds.IsTypedText(s.Report.Kind))
                 throw new ArgumentException("operator text is not mixed; it is appended after the seed (spec/ptau.md §6)", nameof(samples));
 
         var seed = new SecretBuffer(SeedLength);

@@ -22,7 +22,10 @@ public abstract class PinSource
     /// <exception cref="TokenException">The PIN cannot be read, or is empty or too long.</exception>
     public abstract SecretBuffer ReadPin(string tokenLabel);
 
-    /// <summary>The first line of a file (the trailing newline is dropped). The file should be mode 0400/0600.</summary>
+    /// <summary>
+    /// The first line of a file (the trailing newline is dropped). The file must not be readable or writable by
+    /// "others" (mode 0600, 0400 or 0640 are fine), like ssh's rule for private keys.
+    /// </summary>
     public static PinSource FromFile(string path) => new FilePinSource(path);
 
     /// <summary>An environment variable, read from the native environment into secret memory.</summary>
@@ -83,6 +86,9 @@ public abstract class PinSource
             }
             using (handle)
             {
+                UnixFileMode mode = OperatingSystem.IsWindows() ? UnixFileMode.None : File.GetUnixFileMode(handle); // the appliance runs on Linux
+                if ((mode & (UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute)) != 0)
+                    throw new TokenException($"{Description} is accessible to other users (mode {Convert.ToString((int)mode, 8)}); run chmod 600 on it");
                 var raw = new SecretBuffer(MaxPinBytes + 2);
                 int total = 0;
                 try

@@ -101,3 +101,29 @@ public sealed class SoftwareSourceTests
         Assert.IsType<TokenException>(e.InnerException);
     }
 }
+
+public sealed class CommandLineTextTests
+{
+    [Fact]
+    public void Command_line_text_is_typed_text_marked_apart()
+    {
+        var source = new CommandLineTextEntropySource("héllo");
+        Assert.True(((IEntropySource)source).IsOperatorText);
+        using var s = source.Draw(1024);
+        Assert.Equal("héllo"u8.ToArray(), s.Bytes.Reveal().ToArray());
+        Assert.Equal(new EntropyReport("operator-command-line", "command line (-e)", 6, false), s.Report);
+        Assert.Throws<EntropyException>(() => new CommandLineTextEntropySource("").Draw(10));
+        Assert.Contains("at most 3", Assert.Throws<EntropyException>(() => source.Draw(3)).Message);
+    }
+
+    [Fact]
+    public void Collector_appends_command_line_text_and_its_digest_matches_blake2b_of_seed_then_text()
+    {
+        byte[] challenge = Mixing.TestData.Data("challenge", 64);
+        using var mixed = PowersOfTau.Entropy.Mixing.EntropyCollector.Collect([new CommandLineTextEntropySource("some text")], challenge);
+        Assert.Equal(["os-getrandom", "operator-command-line"], mixed.Reports.Select(r => r.Kind));
+        Assert.Equal("some text"u8.ToArray(), mixed.OperatorText.Reveal().ToArray());
+        Assert.Throws<ArgumentException>(() => PowersOfTau.Entropy.Mixing.EntropyCollector.Collect(
+            [new CommandLineTextEntropySource("a"), new OperatorEntropySource()], challenge));
+    }
+}

@@ -8,6 +8,7 @@ using PowersOfTau.Tokens.Uri;
 namespace PowersOfTau.Tokens.Tests.Hardware;
 
 [Collection(HardwareCollection.Name)]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")] // PIN file modes
 public sealed class SelectionAndLoginTests(HardwareTokens tokens)
 {
     private TokenSession Open(string uri) => TokenSession.Open(Pkcs11Uri.Parse(uri));
@@ -136,6 +137,7 @@ public sealed class SelectionAndLoginTests(HardwareTokens tokens)
     {
         string empty = Path.Combine(tokens.Directory, "empty.pin");
         File.WriteAllText(empty, "\n");
+        File.SetUnixFileMode(empty, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         using var s = Open($"pkcs11:token={HardwareTokens.SecondSoftHsmToken}?module-path={tokens.SoftHsmModule}");
         Assert.Contains("is empty", Assert.Throws<TokenException>(() => s.Login(PinSource.FromFile(empty))).Message);
     }
@@ -145,8 +147,24 @@ public sealed class SelectionAndLoginTests(HardwareTokens tokens)
     {
         string crlf = Path.Combine(tokens.Directory, "crlf.pin");
         File.WriteAllText(crlf, "123456\r\n");
+        File.SetUnixFileMode(crlf, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         using var s = Open($"pkcs11:token={tokens.TpmToken}?module-path={tokens.TpmModule}");
         s.Login(PinSource.FromFile(crlf));
+        Assert.True(s.LoggedIn);
+    }
+
+    [Fact]
+    public void A_world_readable_pin_file_is_refused()
+    {
+        string open = Path.Combine(tokens.Directory, "open.pin");
+        File.WriteAllText(open, "123456\n");
+        File.SetUnixFileMode(open, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        using var s = Open($"pkcs11:token={tokens.TpmToken}?module-path={tokens.TpmModule}");
+        var e = Assert.Throws<TokenException>(() => s.Login(PinSource.FromFile(open)));
+        Assert.Contains("accessible to other users (mode 644); run chmod 600", e.Message);
+        Assert.False(s.LoggedIn);
+        File.SetUnixFileMode(open, UnixFileMode.UserRead | UnixFileMode.GroupRead); // 0440 is accepted
+        s.Login(PinSource.FromFile(open));
         Assert.True(s.LoggedIn);
     }
 
