@@ -5,6 +5,8 @@
 # creates a tpm2-pkcs11 store in DIR/p11store, a token LABEL (default "tau-tpm") with user PIN 123456 /
 # SO PIN 12345678 (TEST credentials) and an EC P-256 signing key (label ec256, CKA_ID 01).
 # Idempotent: if the swtpm of DIR is still running and the token exists, it only prints the environment.
+# SWTPM_LOG_LEVEL (default 1): swtpm's log level for DIR/swtpm.log; at 20 every TPM command and response is
+# logged in hex, which lets tests see the TPM2_GetRandom (command code 0x17B) calls themselves.
 # Prints `export VAR=...` lines on stdout; stop it with hsm/teardown.sh DIR.
 #
 # Quirks of this stack (all observed on Debian 12: swtpm 0.7.1, tpm2-pkcs11 1.9.0, tpm2-tools 5.4):
@@ -45,6 +47,7 @@ export TAU_TEST_TPM_MODULE=$MOD
 export TAU_TEST_TPM_TOKEN=$LABEL
 export TAU_TEST_TPM_PIN_FILE=$D/user.pin
 export TAU_TEST_TPM_SWTPM_PID=$(cat "$D/swtpm.pid")
+export TAU_TEST_TPM_SWTPM_LOG=$D/swtpm.log
 ENV
 }
 
@@ -89,7 +92,7 @@ PY
 echo "$PORT" > "$D/port"
 swtpm socket --tpm2 --tpmstate dir="$D/tpm" \
   --server type=tcp,port="$PORT",bindaddr=127.0.0.1 --ctrl type=tcp,port=$((PORT+1)),bindaddr=127.0.0.1 \
-  --flags not-need-init,startup-clear --pid file="$D/swtpm.pid" --log file="$D/swtpm.log" --daemon
+  --flags not-need-init,startup-clear --pid file="$D/swtpm.pid" --log file="$D/swtpm.log",level="${SWTPM_LOG_LEVEL:-1}" --daemon
 export TPM2TOOLS_TCTI="swtpm:host=127.0.0.1,port=$PORT"
 export TPM2_PKCS11_TCTI="$TPM2TOOLS_TCTI"
 export TPM2_PKCS11_STORE="$D/p11store"

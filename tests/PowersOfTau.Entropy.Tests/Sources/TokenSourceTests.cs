@@ -39,6 +39,16 @@ public sealed class TokenSourceTests(HardwareTokens tokens)
     }
 
     [Fact]
+    public void Tpm_source_bytes_come_from_TPM2_GetRandom_calls_of_at_most_64_bytes()
+    {
+        long before = new FileInfo(tokens.SwtpmLog).Length;
+        using (var s = Tpm().Draw(200)) Assert.Equal(200, s.Bytes.Length);
+        List<int> requests = [];
+        for (int i = 0; i < 100 && requests.Sum() < 200; i++) { Thread.Sleep(10); requests = tokens.TpmGetRandomRequests(before); }
+        Assert.Equal([64, 64, 64, 8], requests); // swtpm saw exactly these commands, nothing else asked for random
+    }
+
+    [Fact]
     public void Default_tpm_source_finds_the_single_tpm_token()
     {
         using var s = new TpmEntropySource(modulePath: tokens.TpmModule).Draw(16);

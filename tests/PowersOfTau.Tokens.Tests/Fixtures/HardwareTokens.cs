@@ -22,7 +22,7 @@ public sealed class HardwareTokens : IDisposable
         var watch = Stopwatch.StartNew();
         Import(Run("hsm/softhsm/setup.sh", Path.Combine(Directory, "softhsm")));
         Run("hsm/softhsm/setup.sh", Path.Combine(Directory, "softhsm"), SecondSoftHsmToken);
-        Import(Run("hsm/tpm/setup.sh", Path.Combine(Directory, "tpm")));
+        Import(Bash($"SWTPM_LOG_LEVEL=20 {Path.Combine(RepoPaths.Root, "hsm/tpm/setup.sh")} {Path.Combine(Directory, "tpm")}")); // log TPM commands
         Import(Run("hsm/ca/mint.sh", Path.Combine(Directory, "ca")));
         ProvisionSecondToken();
         ProvisioningTime = watch.Elapsed;
@@ -41,6 +41,20 @@ public sealed class HardwareTokens : IDisposable
     public string TpmToken => Environment["TAU_TEST_TPM_TOKEN"];
     public string TpmPinFile => Environment["TAU_TEST_TPM_PIN_FILE"];
     public string RootCaPem => Environment["TAU_TEST_CA_ROOT_PEM"];
+    public string SwtpmLog => Environment["TAU_TEST_TPM_SWTPM_LOG"];
+
+    /// <summary>
+    /// The requested sizes of the TPM2_GetRandom commands (code 0x17B) swtpm logged after <paramref name="offset"/>
+    /// bytes of its log (level 20 logs each command as hex lines: 80 01 | size | 00 00 01 7B | bytesRequested).
+    /// </summary>
+    public List<int> TpmGetRandomRequests(long offset)
+    {
+        using var stream = new FileStream(SwtpmLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(offset, SeekOrigin.Begin);
+        string text = new StreamReader(stream).ReadToEnd();
+        return [.. System.Text.RegularExpressions.Regex.Matches(text, @"80 01 00 00 00 0C 00 00 01 7B ([0-9A-F]{2}) ([0-9A-F]{2})")
+            .Select(m => Convert.ToInt32(m.Groups[1].Value + m.Groups[2].Value, 16))];
+    }
 
     /// <summary>A URI for the main SoftHSM token with its module and PIN file.</summary>
     public string SoftHsmUri(string path = "") =>

@@ -33,6 +33,17 @@ public sealed class RandomTests(HardwareTokens tokens)
     }
 
     [Fact]
+    public void Tpm2_pkcs11_splits_one_C_GenerateRandom_into_64_byte_TPM2_GetRandom_commands()
+    {
+        using var s = TokenSession.Open(Pkcs11Uri.Parse(tokens.TpmUri()));
+        long before = new FileInfo(tokens.SwtpmLog).Length;
+        using (var r = s.GenerateRandom(130)) Assert.Equal(130, r.Length);
+        List<int> requests = [];
+        for (int i = 0; i < 100 && requests.Sum() < 130; i++) { Thread.Sleep(10); requests = tokens.TpmGetRandomRequests(before); }
+        Assert.Equal([64, 64, 2], requests);
+    }
+
+    [Fact]
     public void Small_chunks_fill_every_byte()
     {
         using var s = TokenSession.Open(Pkcs11Uri.Parse(tokens.SoftHsmUri()));
