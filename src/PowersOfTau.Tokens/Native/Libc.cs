@@ -12,12 +12,14 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, SetLastError = true)] internal static partial int isatty(int fd);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int tcgetattr(int fd, byte* termios);
     [LibraryImport(Lib, SetLastError = true)] internal static partial int tcsetattr(int fd, int optionalActions, byte* termios);
+    [LibraryImport(Lib, SetLastError = true)] internal static partial int tcflush(int fd, int queueSelector);
     [LibraryImport(Lib, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)] internal static partial int setenv(string name, string value, int overwrite);
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)] internal static partial byte* getenv(string name);
 
     internal const int EINTR = 4;
     internal const int TCSANOW = 0;
     internal const int TCSAFLUSH = 2;
+    internal const int TCIFLUSH = 0;
     /// <summary>sizeof(struct termios) on glibc Linux is 60; 64 leaves room.</summary>
     internal const int TermiosSize = 64;
     /// <summary>Offset of c_lflag: after c_iflag, c_oflag, c_cflag (tcflag_t = uint32 each).</summary>

@@ -66,6 +66,9 @@ public sealed unsafe class NoEchoTerminal
         byte[] savedCopy = new ReadOnlySpan<byte>(saved, Libc.TermiosSize).ToArray(); // terminal settings, not secret
         void Restore()
         {
+            // Discard whatever is still unread (the rest of an over-long line, type-ahead) so that no secret
+            // text is left for the next reader of this terminal, e.g. the shell after we exit.
+            Libc.tcflush(input, Libc.TCIFLUSH);
             fixed (byte* s = savedCopy) Libc.tcsetattr(input, Libc.TCSANOW, s);
         }
         using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => Restore());

@@ -48,6 +48,10 @@ public sealed class NoEchoTerminalTests
         var e = await Assert.ThrowsAsync<TerminalException>(() => reading.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Contains("longer than 4 bytes", e.Message);
         Assert.True(pty.SlaveEchoes);
+        // The unread rest of the line ("5\n") was discarded, not left for the next reader (the shell).
+        Assert.False(pty.SlaveHasInput());
+        pty.Type("x\n");
+        Assert.True(pty.SlaveHasInput()); // twin: the probe does see a pending line
     }
 
     [Fact]

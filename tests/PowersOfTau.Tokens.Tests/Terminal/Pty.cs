@@ -53,6 +53,16 @@ internal sealed unsafe partial class Pty : IDisposable
 
     private readonly System.Text.StringBuilder _shown = new();
 
+    /// <summary>True when a line is waiting to be read on the slave side (poll POLLIN, 100 ms).</summary>
+    public bool SlaveHasInput()
+    {
+        long* pfd = stackalloc long[1];
+        *(int*)pfd = Slave;
+        *((short*)pfd + 2) = 1; // POLLIN
+        *((short*)pfd + 3) = 0;
+        return poll(pfd, 1, 100) > 0 && (*((short*)pfd + 3) & 1) != 0;
+    }
+
     /// <summary>Waits (up to 10 s) until the display so far satisfies <paramref name="condition"/>.</summary>
     public void WaitForDisplay(Func<string, bool> condition)
     {
