@@ -6,5 +6,5 @@ internal static class DigestAlgorithms
     public static IStreamingDigest Sha256() => new Sha256Digest();
 
     /// <summary>Unkeyed BLAKE2b with a 64-byte output (RFC 7693), as snarkjs and PPoT print it; null when not available.</summary>
-    public static IStreamingDigest? Blake2b512() => null;
+    public static IStreamingDigest? Blake2b512() => new Blake2b512Digest();
 }
