@@ -25,7 +25,8 @@ public static class FieldSampling
 
     /// <summary>
     /// Draws one element of <typeparamref name="T"/> into <paramref name="destination"/> (pass a ref into
-    /// SecretBuffer memory for secrets). Temporaries live on the stack and are wiped.
+    /// SecretBuffer memory for secrets, e.g. <c>FromRng(ref rng, out secret.RevealAs&lt;Fr254&gt;())</c>).
+    /// Temporaries live on the stack and are wiped; the stack band below is scrubbed.
     /// </summary>
     public static void FromRng<T>(ref ChaChaRng rng, out T destination) where T : unmanaged, IPrimeField<T>
     {
@@ -41,6 +42,7 @@ public static class FieldSampling
         finally
         {
             PowersOfTau.Secrets.ConstantTime.Wipe(System.Runtime.InteropServices.MemoryMarshal.AsBytes(limbs));
+            PowersOfTau.Crypto.Hashing.StackScrub.Run();
         }
     }
 
