@@ -74,6 +74,32 @@ public sealed class ExampleTests
         Assert.Equal(["SignatureInvalid"], PythonVerifier.Run(Path.Combine(Folder, Tampered + ".cose"), Root).Reasons);
     }
 
+    [Fact]
+    public void The_openssl_and_coreutils_script_accepts_the_examples_and_rejects_the_tampered_one()
+    {
+        foreach (string name in Valid)
+        {
+            var (code, output) = Bash("verify_with_openssl.sh", name + ".cose", Root, Input, Output);
+            Assert.True(code == 0, output);
+            Assert.Contains("ok   output: b2sum", output, StringComparison.Ordinal);   // coreutils BLAKE2b-512 agrees with ours
+        }
+        var (tamperedCode, tamperedOutput) = Bash("verify_with_openssl.sh", Tampered + ".cose", Root);
+        Assert.Equal(1, tamperedCode);
+        Assert.Contains("FAIL signature does not verify", tamperedOutput, StringComparison.Ordinal);
+    }
+
+    private static (int Code, string Output) Bash(string script, params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Folder };
+        psi.ArgumentList.Add(Path.Combine(RepoPaths.Root, "attestation", script));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        string stdout = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, stdout + stderr.Result);
+    }
+
     /// <summary>Writes a fresh example set: a P-384 root, a P-256 leaf under it, and a P-384 leaf under a P-256 intermediate.</summary>
     private static void Generate()
     {
