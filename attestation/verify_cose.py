@@ -35,6 +35,7 @@ TYP = 'application/eat+cwt; eat_profile="' + PROFILE + '"'
 # alg -> (curve name in cryptography, hash, r||s length)
 ALGS = {-7: ("secp256r1", hashes.SHA256(), 64), -35: ("secp384r1", hashes.SHA384(), 96)}
 UNDERSTOOD = {1, 4, 15, 16, 33, 34}
+YUBICO_SERIAL_OID = "1.3.6.1.4.1.41482.3.7"
 UNPROTECTED_ALLOWED = {270, 394}
 
 
@@ -242,6 +243,25 @@ def verify(data, roots, input_path, output_path):
             fail("ChainUntrusted", "openssl verify: " + out)
     elif chain:
         skipped.append("chain: no --root given")
+
+    # 6b. Vendor policy: a YubiKey attestation certificate carries the serial (OID 1.3.6.1.4.1.41482.3.7).
+    if chain and claims is not None:
+        try:
+            ext = chain[0].extensions.get_extension_for_oid(x509.ObjectIdentifier(YUBICO_SERIAL_OID))
+        except x509.ExtensionNotFound:
+            ext = None
+        if ext is not None:
+            der = ext.value.value
+            serial = None
+            if len(der) >= 3 and der[0] == 0x02 and der[1] == len(der) - 2:
+                serial = str(int.from_bytes(der[2:], "big", signed=True))
+            signer = claims.get(266, {}).get("signer", {}) if isinstance(claims.get(266), dict) else {}
+            if serial is None:
+                fail("SignerSerialMismatch", "the Yubico serial extension is not a DER INTEGER")
+            elif signer.get("serial") != serial:
+                fail("SignerSerialMismatch", "submods.signer.serial %r, the leaf's Yubico serial is %s" % (signer.get("serial"), serial))
+            else:
+                passed.append("submods.signer.serial is the leaf's Yubico serial")
 
     # 7. The claims against the files.
     for what, path, reason in (("input", input_path, "InputDigestMismatch"), ("output", output_path, "OutputDigestMismatch")):

@@ -58,7 +58,8 @@ public sealed class ClaimsCodecTests
         {
             var claims = new ContributionClaims
             {
-                Ceremony = new CeremonyClaims(id, (ContributionKind)kind, CeremonyCurve.Bls12381, index),
+                Ceremony = new CeremonyClaims(id, (ContributionKind)kind, CeremonyCurve.Bls12381, index, Power: 20,
+                    R1cs: (ContributionKind)kind == ContributionKind.Zkey ? new DigestSet(sha, b2) : null),
                 Input = new DigestSet(sha, b2),
                 Output = new DigestSet(sha, null),
                 ContributionHash = b2,

@@ -23,6 +23,7 @@ public sealed class IndependentVerifierTests : IClassFixture<IndependentVerifier
         internal TestPki P256 { get; } = TestPki.Create(ECCurve.NamedCurves.nistP256);
         internal TestPki P384 { get; } = TestPki.Create(ECCurve.NamedCurves.nistP384, withIntermediate: true);
         internal TestPki Other { get; } = TestPki.Create(ECCurve.NamedCurves.nistP256, name: "Other");
+        internal TestPki Yubikey { get; } = TestPki.Create(ECCurve.NamedCurves.nistP256, leafExtensions: [TestPki.YubicoSerial(12345678)]);
         internal TestPki Expiring { get; } = TestPki.Create(ECCurve.NamedCurves.nistP256, leafNotAfter: new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
         internal SampleClaims Sample { get; } = new();
         internal Dictionary<string, (string File, TestPki Pki)> Cases { get; } = new();
@@ -57,6 +58,10 @@ public sealed class IndependentVerifierTests : IClassFixture<IndependentVerifier
             oneElement.Replace(33, CoseForge.Enc(w => { w.WriteStartArray(1); w.WriteByteString(P256.Leaf.RawData); w.WriteEndArray(); }));
             Add("one-element-x5chain", P256, oneElement.Sign(P256.LeafKey, HashAlgorithmName.SHA256));
             Add("wrong-output-file", P256, Signed(P256));
+            var yubikeySigner = new AttestationSigner(Yubikey.LeafKey, Yubikey.Chain);
+            var yubikeyClaims = Sample.Claims() with { Signer = new TokenIdentity("12345678", "piv-apdu", OemId: 41482, Slot: "9c") };
+            Add("yubikey-serial-valid", Yubikey, yubikeySigner.Sign(yubikeyClaims, SampleClaims.Header()));
+            Add("yubikey-serial-mismatch", Yubikey, yubikeySigner.Sign(yubikeyClaims with { Signer = yubikeyClaims.Signer with { Serial = "1" } }, SampleClaims.Header()));
         }
 
         private byte[] Signed(TestPki pki) => new AttestationSigner(pki.LeafKey, pki.Chain).Sign(Sample.Claims(), SampleClaims.Header());
@@ -84,7 +89,7 @@ public sealed class IndependentVerifierTests : IClassFixture<IndependentVerifier
 
         public void Dispose()
         {
-            P256.Dispose(); P384.Dispose(); Other.Dispose(); Expiring.Dispose(); Sample.Dispose();
+            P256.Dispose(); P384.Dispose(); Other.Dispose(); Expiring.Dispose(); Yubikey.Dispose(); Sample.Dispose();
         }
     }
 
@@ -106,6 +111,8 @@ public sealed class IndependentVerifierTests : IClassFixture<IndependentVerifier
         { "duplicate-label", "DuplicateLabel", false },
         { "one-element-x5chain", "CertificateChainMalformed", true },
         { "wrong-output-file", "OutputDigestMismatch", true },
+        { "yubikey-serial-valid", null, true },
+        { "yubikey-serial-mismatch", "SignerSerialMismatch", true },
     };
 
     [Theory]

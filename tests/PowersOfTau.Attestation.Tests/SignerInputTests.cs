@@ -95,6 +95,8 @@ public sealed class SignerInputTests
             (sample.Claims() with { Ceremony = sample.Claims().Ceremony with { Curve = "bn254" } }, "ceremony.curve"),
             (sample.Claims() with { Output = new DigestSet(new byte[31], null) }, "output"),
             (sample.Claims() with { Ueid = new byte[5] }, "ueid"),
+            (sample.Claims(ContributionKind.Zkey), "ceremony.r1cs"),
+            (sample.Claims() with { Ceremony = sample.Claims().Ceremony with { Power = null } }, "ceremony.power"),
         };
         foreach (var (claims, named) in cases)
             Assert.StartsWith(named, Assert.Throws<InvalidClaimsException>(() => signer.Sign(claims, SampleClaims.Header())).Message, StringComparison.Ordinal);

@@ -307,6 +307,23 @@ public sealed class TamperTests : IDisposable
     }
 
     [Fact]
+    public void A_yubikey_attestation_leaf_must_name_the_claimed_signer_serial()
+    {
+        using var yubikey = TestPki.Create(ECCurve.NamedCurves.nistP256, leafExtensions: [TestPki.YubicoSerial(12345678)]);
+        var signer = new AttestationSigner(yubikey.LeafKey, yubikey.Chain);
+        var options = new VerificationOptions { TrustedRoots = [yubikey.Root] };
+        var claims = _sample.Claims() with { Signer = new TokenIdentity("12345678", "piv-apdu", OemId: 41482, HwModel: "YubiKey 5 NFC", Slot: "9c") };
+
+        var honest = AttestationVerifier.Verify(signer.Sign(claims, SampleClaims.Header()), options);
+        Assert.True(honest.Outcome == VerificationOutcome.Valid, string.Join("\n", honest.Failures));
+        Assert.Contains(honest.Passed, p => p.Contains("Yubico serial", StringComparison.Ordinal));
+
+        var lying = AttestationVerifier.Verify(signer.Sign(claims with { Signer = claims.Signer with { Serial = "87654321" } }, SampleClaims.Header()), options);
+        AssertRejected(lying, FailureReason.SignerSerialMismatch);
+        Assert.Single(lying.Failures);
+    }
+
+    [Fact]
     public void Another_expected_profile_is_a_mismatch()
     {
         var result = AttestationVerifier.Verify(Genuine(_p256), new VerificationOptions { ExpectedProfile = "tag:other.example,2026:x" });

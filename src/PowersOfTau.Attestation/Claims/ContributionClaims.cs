@@ -51,6 +51,10 @@ public sealed record ContributionClaims
         if (!CeremonyCurve.IsKnown(Ceremony.Curve))
             throw new InvalidClaimsException($"ceremony.curve: \"{Ceremony.Curve}\" is not \"bn128\" or \"bls12381\"");
         Ceremony.R1cs?.Validate("ceremony.r1cs");
+        if (Ceremony.Kind == ContributionKind.Zkey && Ceremony.R1cs is null)
+            throw new InvalidClaimsException("ceremony.r1cs: a zkey contribution must name its circuit's .r1cs digests");
+        if (Ceremony.Kind is ContributionKind.Ptau or ContributionKind.Challenge && Ceremony.Power is null)
+            throw new InvalidClaimsException($"ceremony.power: a {Ceremony.Kind.ToText()} contribution must give the ptau power");
         if (Input is null) throw new InvalidClaimsException("input: missing digests");
         Input.Validate("input");
         if (Output is null) throw new InvalidClaimsException("output: missing digests");

@@ -120,6 +120,10 @@ public static class AttestationVerifier
         else
             CheckChain(decoded, options.TrustedRoots, passed, skipped, Fail);
 
+        // Step 6, vendor policy: a YubiKey slot attestation certificate names the token's serial.
+        if (leaf is not null && decoded.Claims is not null)
+            CheckYubicoSerial(leaf, decoded.Claims.Signer.Serial, passed, Fail);
+
         // Step 7: the claims against the files.
         bool unreadableFile = false;
         CheckFile("input", options.InputPath, decoded.Claims?.Input, FailureReason.InputDigestMismatch);
@@ -199,6 +203,30 @@ public static class AttestationVerifier
         var statuses = chain.ChainStatus.Select(s => s.Status.ToString()).Distinct().ToList();
         if (statuses.Count == 0 && !pinned) statuses.Add("the chain does not end at a pinned root");
         fail(FailureReason.ChainUntrusted, $"the chain from {leaf.Subject} does not validate to a pinned root at iat {at:yyyy-MM-ddTHH:mm:ssZ}: {string.Join(", ", statuses)}");
+    }
+
+    /// <summary>Yubico's PIV attestation extension holding the device serial as a DER INTEGER (Yubico PIV attestation docs).</summary>
+    internal const string YubicoSerialOid = "1.3.6.1.4.1.41482.3.7";
+
+    /// <summary>When the leaf carries Yubico's serial extension, the signer claim must name the same serial (notes §1.7 step 6).</summary>
+    private static void CheckYubicoSerial(X509Certificate2 leaf, string claimedSerial, List<string> passed, Action<FailureReason, string> fail)
+    {
+        var extension = leaf.Extensions[YubicoSerialOid];
+        if (extension is null) return;
+        string serial;
+        try
+        {
+            var reader = new System.Formats.Asn1.AsnReader(extension.RawData, System.Formats.Asn1.AsnEncodingRules.DER);
+            serial = reader.ReadInteger().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (reader.HasData) throw new System.Formats.Asn1.AsnContentException("data after the INTEGER");
+        }
+        catch (System.Formats.Asn1.AsnContentException)
+        {
+            fail(FailureReason.SignerSerialMismatch, $"the leaf's Yubico serial extension ({YubicoSerialOid}) is not a DER INTEGER");
+            return;
+        }
+        if (serial == claimedSerial) passed.Add($"submods.signer.serial {serial} is the leaf's Yubico serial");
+        else fail(FailureReason.SignerSerialMismatch, $"submods.signer.serial is \"{claimedSerial}\", the leaf's Yubico serial extension says {serial}");
     }
 
     private static VerificationResult Unreadable(FailureReason reason, string detail) => new()

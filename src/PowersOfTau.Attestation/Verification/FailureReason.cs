@@ -49,6 +49,8 @@ public enum FailureReason
     SignatureInvalid,
     /// <summary>The chain does not lead to a pinned root, or is not valid at iat.</summary>
     ChainUntrusted,
+    /// <summary>The leaf is a YubiKey attestation certificate whose serial (OID 1.3.6.1.4.1.41482.3.7) is not submods.signer.serial.</summary>
+    SignerSerialMismatch,
     /// <summary>The input file's digest differs from the claim.</summary>
     InputDigestMismatch,
     /// <summary>The output file's digest differs from the claim.</summary>

@@ -26,7 +26,9 @@ internal sealed class TestPki : IDisposable
     /// <param name="withIntermediate">root -> intermediate -> leaf instead of root -> leaf.</param>
     /// <param name="leafNotAfter">The leaf's expiry (to make a leaf that had expired at iat).</param>
     /// <param name="name">Distinguishes several PKIs in one test (another root with another key).</param>
-    public static TestPki Create(ECCurve leafCurve, bool withIntermediate = false, DateTimeOffset? leafNotAfter = null, string name = "Test")
+    /// <param name="leafExtensions">Extra leaf extensions (e.g. Yubico's serial).</param>
+    public static TestPki Create(ECCurve leafCurve, bool withIntermediate = false, DateTimeOffset? leafNotAfter = null, string name = "Test",
+        X509Extension[]? leafExtensions = null)
     {
         var rootKey = ECDsa.Create(ECCurve.NamedCurves.nistP384);
         var root = CreateCa($"CN={name} Ceremony Root CA (TEST ONLY)", rootKey, null, null, HashAlgorithmName.SHA384);
@@ -42,7 +44,7 @@ internal sealed class TestPki : IDisposable
             issuer = intermediate;
         }
         var leafKey = ECDsa.Create(leafCurve);
-        var leaf = CreateLeaf($"CN={name} token signing key (TEST ONLY), SERIALNUMBER=0001", leafKey, issuer, issuerKey, leafNotAfter ?? NotAfter);
+        var leaf = CreateLeaf($"CN={name} token signing key (TEST ONLY), SERIALNUMBER=0001", leafKey, issuer, issuerKey, leafNotAfter ?? NotAfter, leafExtensions);
         return new TestPki { RootKey = rootKey, Root = root, IntermediateKey = intermediateKey, Intermediate = intermediate, LeafKey = leafKey, Leaf = leaf };
     }
 
@@ -65,15 +67,25 @@ internal sealed class TestPki : IDisposable
     }
 
     /// <summary>An end-entity certificate for a public key (what a token gives: no private key needed).</summary>
-    public static X509Certificate2 CreateLeaf(string subject, ECDsa publicKeyHolder, X509Certificate2 issuer, ECDsa issuerKey, DateTimeOffset notAfter)
+    public static X509Certificate2 CreateLeaf(string subject, ECDsa publicKeyHolder, X509Certificate2 issuer, ECDsa issuerKey, DateTimeOffset notAfter,
+        X509Extension[]? extra = null)
     {
         var req = new CertificateRequest(new X500DistinguishedName(subject), PublicKey.CreateFromSubjectPublicKeyInfo(publicKeyHolder.ExportSubjectPublicKeyInfo(), out _), HashAlgorithmName.SHA256);
         req.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         req.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         req.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(req.PublicKey, false));
         req.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
+        foreach (var e in extra ?? []) req.CertificateExtensions.Add(e);
         using var issued = req.Create(issuer.SubjectName, X509SignatureGenerator.CreateForECDsa(issuerKey), NotBefore, notAfter, Serial());
         return X509CertificateLoader.LoadCertificate(issued.RawData);
+    }
+
+    /// <summary>Yubico's PIV attestation serial extension (1.3.6.1.4.1.41482.3.7, a DER INTEGER), as on a slot attestation certificate.</summary>
+    public static X509Extension YubicoSerial(long serial)
+    {
+        var w = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
+        w.WriteInteger(serial);
+        return new X509Extension("1.3.6.1.4.1.41482.3.7", w.Encode(), false);
     }
 
     public static string ToPem(X509Certificate2 cert) => cert.ExportCertificatePem() + "\n";
