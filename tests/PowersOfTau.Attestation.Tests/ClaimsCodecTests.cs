@@ -33,6 +33,34 @@ public sealed class ClaimsCodecTests
     }
 
     [Fact]
+    public void Python_cbor2_canonical_encoding_of_the_decoded_payload_gives_the_same_bytes()
+    {
+        // An independent canonical encoder (cbor2, RFC 7049 §3.9 length-first key order) must reproduce our bytes.
+        using var sample = new SampleClaims();
+        var claims = sample.Claims(ContributionKind.Zkey) with { Ceremony = sample.Claims().Ceremony with { Kind = ContributionKind.Zkey, R1cs = ContentDigester.Compute("r1cs"u8) } };
+        string file = Path.Combine(sample.Folder, "payload.cbor");
+        File.WriteAllBytes(file, ClaimsEncoder.Encode(claims));
+        var (code, output) = PythonVerifier.RunCode(
+            "import cbor2, sys; p = open(sys.argv[1], 'rb').read(); print(cbor2.dumps(cbor2.loads(p), canonical=True) == p)", file);
+        Assert.True(code == 0, output);
+        Assert.Equal("True", output.Trim());
+
+        // Negative twin: the same map with two keys swapped is not what cbor2 produces.
+        byte[] payload = File.ReadAllBytes(file);
+        var r = new CborReader(payload);
+        int n = r.ReadStartMap()!.Value;
+        var entries = Enumerable.Range(0, n).Select(_ => (r.ReadEncodedValue().ToArray(), r.ReadEncodedValue().ToArray())).ToList();
+        (entries[0], entries[1]) = (entries[1], entries[0]);
+        var w = new CborWriter(CborConformanceMode.Lax);
+        w.WriteStartMap(n);
+        foreach (var (k, v) in entries) { w.WriteEncodedValue(k); w.WriteEncodedValue(v); }
+        w.WriteEndMap();
+        File.WriteAllBytes(file, w.Encode());
+        Assert.Equal("False", PythonVerifier.RunCode(
+            "import cbor2, sys; p = open(sys.argv[1], 'rb').read(); print(cbor2.dumps(cbor2.loads(p), canonical=True) == p)", file).Output.Trim());
+    }
+
+    [Fact]
     public void Every_kind_round_trips_and_a_zkey_carries_its_r1cs_digests()
     {
         using var sample = new SampleClaims();

@@ -36,6 +36,20 @@ internal static class PythonVerifier
         return new Result(doc.RootElement.GetProperty("outcome").GetString()!, p.ExitCode, reasons, stdout);
     }
 
+    /// <summary>Runs a Python snippet with the same interpreter; returns its exit code and stdout.</summary>
+    public static (int Code, string Output) RunCode(string code, params string[] args)
+    {
+        var psi = new ProcessStartInfo(Interpreter.Value) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add(code);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        string stdout = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, stdout + stderr.Result);
+    }
+
     /// <summary>The first python3 that imports cbor2 and cryptography: Debian's /usr/bin/python3 before a pyenv shim.</summary>
     private static string FindInterpreter()
     {
