@@ -40,7 +40,10 @@ UNPROTECTED_ALLOWED = {270, 394}
 
 
 class Unreadable(Exception):
-    pass
+    """Not an attestation at all (NotCoseSign1), or a file that cannot be used (FileUnreadable): exit 2."""
+    def __init__(self, detail, reason="NotCoseSign1"):
+        super().__init__(detail)
+        self.reason = reason
 
 
 def scan_duplicates(buf, pos, path, found):
@@ -300,17 +303,22 @@ def main():
         roots = []
         for r in a.root:
             with open(r, "rb") as f:
-                roots += x509.load_pem_x509_certificates(f.read()) if hasattr(x509, "load_pem_x509_certificates") \
-                    else [x509.load_pem_x509_certificate(f.read())]
+                text = f.read()
+            end = b"-----END CERTIFICATE-----"
+            blocks = [b + end for b in text.split(end) if b"-----BEGIN CERTIFICATE-----" in b]
+            if not blocks:
+                raise Unreadable("%s: no PEM certificate" % r, "FileUnreadable")
+            roots += [x509.load_pem_x509_certificate(b[b.index(b"-----BEGIN"):]) for b in blocks]
         for p in (a.input, a.output):
             if p is not None and not os.path.isfile(p):
-                raise Unreadable("%s: no such file" % p)
+                raise Unreadable("%s: no such file" % p, "FileUnreadable")
         failures, passed, skipped, claims = verify(data, roots, a.input, a.output)
     except (Unreadable, OSError) as e:
+        reason = e.reason if isinstance(e, Unreadable) else "FileUnreadable"
         if a.json:
-            print(json.dumps({"outcome": "unreadable", "exitCode": 2, "failures": [{"reason": "NotCoseSign1", "detail": str(e)}]}))
+            print(json.dumps({"outcome": "unreadable", "exitCode": 2, "failures": [{"reason": reason, "detail": str(e)}]}))
         else:
-            print("UNREADABLE\n  FAIL NotCoseSign1: %s" % e)
+            print("UNREADABLE\n  FAIL %s: %s" % (reason, e))
         return 2
     outcome = "invalid" if failures else "valid"
     if a.json:

@@ -152,4 +152,17 @@ public sealed class IndependentVerifierTests : IClassFixture<IndependentVerifier
         Assert.Equal(2, python.ExitCode);
         Assert.Equal(VerificationOutcome.Unreadable, AttestationVerifier.VerifyFile(file, new VerificationOptions()).Outcome);
     }
+
+    [Fact]
+    public void Both_report_a_missing_input_file_as_unreadable()
+    {
+        var (file, pki) = _m.Cases["p256-valid"];
+        string missing = Path.Combine(_m.Sample.Folder, "missing.ptau");
+        var python = PythonVerifier.Run(file, _m.RootPem(pki), missing, _m.Sample.OutputPath);
+        var ours = AttestationVerifier.VerifyFile(file, new VerificationOptions { TrustedRoots = [pki.Root], InputPath = missing, OutputPath = _m.Sample.OutputPath });
+        Assert.Equal(("unreadable", 2), (python.Outcome, python.ExitCode));
+        Assert.Equal(["FileUnreadable"], python.Reasons);
+        Assert.Equal(VerificationOutcome.Unreadable, ours.Outcome);
+        Assert.Equal([FailureReason.FileUnreadable], ours.Failures.Select(f => f.Reason));
+    }
 }
