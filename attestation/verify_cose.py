@@ -205,6 +205,16 @@ def verify(data, roots, input_path, output_path):
             fail("CertificateChainMalformed", "the leaf key is not an EC key")
             leaf_key = None
     if leaf_key is not None:
+        try:
+            if chain[0].extensions.get_extension_for_class(x509.BasicConstraints).value.ca:
+                fail("LeafNotForSigning", "the leaf certificate is a CA certificate")
+        except x509.ExtensionNotFound:
+            pass
+        try:
+            if not chain[0].extensions.get_extension_for_class(x509.KeyUsage).value.digital_signature:
+                fail("LeafNotForSigning", "the leaf key usage does not include digitalSignature")
+        except x509.ExtensionNotFound:
+            pass
         spki = leaf_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
         if prot.get(4) != hashlib.sha256(spki).digest():
             fail("KidMismatch", "kid is not SHA-256 of the leaf SubjectPublicKeyInfo")

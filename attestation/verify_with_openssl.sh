@@ -2,7 +2,7 @@
 # Checks a PowersOfTau attestation with openssl and coreutils, the COSE bytes split by extract_cose.py:
 #   attestation/verify_with_openssl.sh ATTESTATION.cose ROOT.pem [INPUT OUTPUT]
 # 1. the chain: leaf -> intermediates -> ROOT, at the attestation's iat, -x509_strict, no system store;
-# 2. kid and x5t against the leaf; alg against the leaf key's curve (-7 P-256, -35 P-384);
+# 2. the leaf is an end-entity certificate allowed to sign; kid and x5t against the leaf; alg against the leaf key's curve (-7 P-256, -35 P-384);
 # 3. the ECDSA signature over Sig_structure with the leaf's public key;
 # 4. with INPUT and OUTPUT: sha256sum and b2sum (BLAKE2b-512) of the files against the claims.
 # Exit 0 when everything holds, 1 otherwise. Prints one line per check.
@@ -22,6 +22,11 @@ fail() { echo "FAIL $*"; bad=1; }
 untrusted=(); [ -s "$d/untrusted.pem" ] && untrusted=(-untrusted "$d/untrusted.pem")
 if openssl verify -x509_strict -no-CApath -no-CAstore -attime "$iat" -CAfile "$root" "${untrusted[@]}" "$d/leaf.pem" >"$d/chain.log" 2>&1
 then ok "chain: leaf -> $(basename "$root") at iat $iat"; else fail "chain: $(tr '\n' ' ' < "$d/chain.log")"; fi
+
+if openssl x509 -in "$d/leaf.pem" -noout -ext basicConstraints 2>/dev/null | grep -q 'CA:TRUE'
+then fail "the leaf is a CA certificate"; else ok "the leaf is an end-entity certificate"; fi
+ku="$(openssl x509 -in "$d/leaf.pem" -noout -ext keyUsage 2>/dev/null | tail -n +2)"
+if [ -n "$ku" ] && ! grep -q 'Digital Signature' <<<"$ku"; then fail "the leaf key usage ($ku) lacks Digital Signature"; fi
 
 openssl x509 -in "$d/leaf.pem" -pubkey -noout > "$d/leaf.pub.pem"
 spki_sha="$(openssl pkey -pubin -in "$d/leaf.pub.pem" -outform DER | sha256sum | cut -d' ' -f1)"

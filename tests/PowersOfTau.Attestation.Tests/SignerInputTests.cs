@@ -72,6 +72,14 @@ public sealed class SignerInputTests
     }
 
     [Fact]
+    public void A_ca_certificate_as_the_signing_certificate_is_refused()
+    {
+        using var pki = TestPki.Create(ECCurve.NamedCurves.nistP256, withIntermediate: true);
+        Assert.Contains("is a CA certificate",
+            Assert.Throws<AttestationSignerException>(() => new AttestationSigner(pki.IntermediateKey!, [pki.Intermediate!])).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_chain_in_the_wrong_order_or_with_its_root_is_refused()
     {
         using var pki = TestPki.Create(ECCurve.NamedCurves.nistP256, withIntermediate: true);

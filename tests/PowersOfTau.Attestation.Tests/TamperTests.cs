@@ -126,6 +126,18 @@ public sealed class TamperTests : IDisposable
     }
 
     [Fact]
+    public void An_intermediate_ca_signing_as_the_leaf_is_rejected_though_its_chain_is_valid()
+    {
+        // The intermediate's key signs and its CA certificate heads x5chain: the chain to the root is fine,
+        // the signature is fine, but a CA certificate is not a signing key's certificate.
+        var forge = CoseForge.Standard(-7, [_p256.Intermediate!], ClaimsEncoder.Encode(_sample.Claims()));
+        var result = Verify(forge.Sign(_p256.IntermediateKey!, HashAlgorithmName.SHA256), _p256);
+        AssertRejected(result, FailureReason.LeafNotForSigning);
+        Assert.Equal(2, result.Failures.Count);   // the CA flag and the key usage (keyCertSign, cRLSign)
+        Assert.All(result.Failures, f => Assert.Equal(FailureReason.LeafNotForSigning, f.Reason));
+    }
+
+    [Fact]
     public void A_chain_to_another_root_is_untrusted()
     {
         using var other = TestPki.Create(ECCurve.NamedCurves.nistP256, name: "Other");

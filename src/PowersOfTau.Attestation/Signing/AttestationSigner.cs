@@ -23,7 +23,8 @@ public sealed class AttestationSigner
     /// <summary>
     /// Checks the key and chain before anything is signed: the key is P-256 or P-384; the chain is not empty,
     /// its leaf holds an EC public key of the same curve and, when the key can export its public part, the same
-    /// point; each certificate is issued by the next; no self-signed root after the leaf (auditors pin the root).
+    /// point; the leaf is not a CA and its key usage, if any, allows digitalSignature; each certificate is issued
+    /// by the next; no self-signed root after the leaf (auditors pin the root).
     /// </summary>
     /// <param name="key">The signing key. Only <c>SignHash</c>, <c>KeySize</c> and (optionally) <c>ExportParameters(false)</c> are used.</param>
     /// <param name="chain">The leaf certificate of <paramref name="key"/> first, then its intermediates, without the root.</param>
@@ -42,6 +43,8 @@ public sealed class AttestationSigner
         var leafPublic = leafKey.ExportParameters(false);
         _algorithm = ProfileAlgorithm.FromCurve(leafPublic.Curve)
             ?? throw new AttestationSignerException($"the certificate's key is on {ProfileAlgorithm.Describe(leafPublic.Curve)}; the profile allows only P-256 (ES256) or P-384 (ES384)");
+
+        if (LeafCertificatePolicy.WhyNotForSigning(leaf).FirstOrDefault() is string why) throw new AttestationSignerException(why);
 
         ECParameters? keyPublic = TryExportPublic(key);
         if (keyPublic is ECParameters kp)

@@ -12,7 +12,7 @@ namespace PowersOfTau.Attestation.Verification;
 /// Verifies a profile-v1 attestation by the procedure of notes/attestation.md §1.7, without trusting anything
 /// in the message: tag 18 and no trailing bytes; no repeated labels; alg -7/-35 protected and pinned to the
 /// leaf's curve (P-256/P-384); crit only with understood labels; typ and eat_profile name the expected profile;
-/// x5chain protected (bstr or ≥2 bstr); kid = SHA-256(leaf SPKI); x5t = [-16, SHA-256(leaf)]; the signature
+/// x5chain protected (bstr or ≥2 bstr); the leaf an end-entity certificate allowed to sign; kid = SHA-256(leaf SPKI); x5t = [-16, SHA-256(leaf)]; the signature
 /// exactly 2n bytes of r||s and valid over the Sig_structure built from the original protected bytes; the chain
 /// to a pinned root at iat (offline, no AIA, revocation off); the claims well-formed and their input/output
 /// digests equal to the files'. It names every failure it finds rather than stopping at the first.
@@ -78,6 +78,8 @@ public static class AttestationVerifier
                 Fail(FailureReason.AlgorithmCurveMismatch, $"the leaf key is on {ProfileAlgorithm.Describe(curve)}; the profile allows P-256 and P-384 only");
             else if (algorithm is not null && algorithm != leafAlgorithm)
                 Fail(FailureReason.AlgorithmCurveMismatch, $"alg {algorithm.CoseId} ({algorithm.Name}) requires {algorithm.CurveName}, but the leaf key is {leafAlgorithm.CurveName}");
+
+            foreach (string why in LeafCertificatePolicy.WhyNotForSigning(leaf)) Fail(FailureReason.LeafNotForSigning, why);
 
             byte[] spkiHash = SHA256.HashData(leaf.PublicKey.ExportSubjectPublicKeyInfo());
             if (decoded.Kid is not null)

@@ -33,6 +33,8 @@ public enum FailureReason
     ProfileMismatch,
     /// <summary>x5chain is missing, unprotected, a one-element array, or holds something that is not a certificate.</summary>
     CertificateChainMalformed,
+    /// <summary>The leaf certificate is a CA certificate, or its key usage excludes digitalSignature.</summary>
+    LeafNotForSigning,
     /// <summary>kid is missing or not SHA-256 of the leaf's SubjectPublicKeyInfo.</summary>
     KidMismatch,
     /// <summary>x5t is malformed or not [-16, SHA-256(leaf)].</summary>
