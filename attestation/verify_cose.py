@@ -6,13 +6,15 @@ python3-cryptography, the chain from `openssl verify`, file digests from hashlib
     apt-get install -y python3-cbor2 python3-cryptography openssl
 
     verify_cose.py ATTESTATION.cose [--root ROOT.pem ...] [--input FILE] [--output FILE] [--json] [--show]
+                   [--allow-insecure-test-randomness]
 
 It follows the procedure of attestation/AUDITORS.md (notes/attestation.md section 1.7):
 tag 18 and nothing after the message; no repeated map key; alg -7 with P-256 or -35 with P-384, protected;
 crit only with understood labels; typ and eat_profile name the profile; x5chain protected, a bstr or
 2+ bstr; kid = SHA-256(leaf SubjectPublicKeyInfo); x5t = [-16, SHA-256(leaf)]; the signature exactly
 64/96 bytes of r||s over Sig_structure ["Signature1", protected bytes, h'', payload]; the chain to a
---root at iat with `openssl verify -x509_strict`; the input/output digests equal to the files'.
+--root at iat with `openssl verify -x509_strict`; the input/output digests equal to the files';
+insecure-test-randomness false (unless --allow-insecure-test-randomness).
 Exit code: 0 valid, 1 invalid, 2 unreadable. Every failure is printed on its own line.
 """
 import argparse
@@ -109,7 +111,7 @@ def openssl_verify(chain, roots, iat):
         return p.returncode == 0, (p.stdout + p.stderr).strip().replace("\n", " | ")
 
 
-def verify(data, roots, input_path, output_path):
+def verify(data, roots, input_path, output_path, allow_insecure=False):
     failures, passed, skipped = [], [], []
 
     def fail(reason, detail):
@@ -295,6 +297,12 @@ def verify(data, roots, input_path, output_path):
                 fail(reason, "%s %s differs from the claim" % (path, "SHA-256" if alg_id == -16 else alg_id))
             else:
                 passed.append("%s %s matches" % (what, "SHA-256" if alg_id == -16 else alg_id))
+    if claims is not None and claims.get("insecure-test-randomness") is True:
+        why = "insecure-test-randomness is true: a fixed test seed was used; the contribution protects nothing"
+        if allow_insecure:
+            skipped.append(why + " (accepted by --allow-insecure-test-randomness)")
+        else:
+            fail("InsecureTestRandomness", why)
     return failures, passed, skipped, claims
 
 
@@ -305,6 +313,8 @@ def main():
     ap.add_argument("--input", help="the file the contribution read")
     ap.add_argument("--output", help="the file the contribution wrote")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
+    ap.add_argument("--allow-insecure-test-randomness", action="store_true",
+                    help="accept a contribution made with a fixed test seed (demos and tests only)")
     ap.add_argument("--show", action="store_true", help="also print the decoded claims")
     a = ap.parse_args()
     try:
@@ -322,7 +332,7 @@ def main():
         for p in (a.input, a.output):
             if p is not None and not os.path.isfile(p):
                 raise Unreadable("%s: no such file" % p, "FileUnreadable")
-        failures, passed, skipped, claims = verify(data, roots, a.input, a.output)
+        failures, passed, skipped, claims = verify(data, roots, a.input, a.output, a.allow_insecure_test_randomness)
     except (Unreadable, OSError) as e:
         reason = e.reason if isinstance(e, Unreadable) else "FileUnreadable"
         if a.json:

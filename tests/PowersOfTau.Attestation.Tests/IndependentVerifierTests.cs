@@ -58,6 +58,7 @@ public sealed class IndependentVerifierTests : IClassFixture<IndependentVerifier
             oneElement.Replace(33, CoseForge.Enc(w => { w.WriteStartArray(1); w.WriteByteString(P256.Leaf.RawData); w.WriteEndArray(); }));
             Add("one-element-x5chain", P256, oneElement.Sign(P256.LeafKey, HashAlgorithmName.SHA256));
             Add("wrong-output-file", P256, Signed(P256));
+            Add("insecure-test-randomness", P256, new AttestationSigner(P256.LeafKey, P256.Chain).Sign(Sample.Claims() with { InsecureTestRandomness = true }, SampleClaims.Header()));
             Add("ca-as-leaf", P384, CoseForge.Standard(-7, [P384.Intermediate!], payload).Sign(P384.IntermediateKey!, HashAlgorithmName.SHA256));
             var yubikeySigner = new AttestationSigner(Yubikey.LeafKey, Yubikey.Chain);
             var yubikeyClaims = Sample.Claims() with { Signer = new TokenIdentity("12345678", "piv-apdu", OemId: 41482, Slot: "9c") };
@@ -113,6 +114,7 @@ public sealed class IndependentVerifierTests : IClassFixture<IndependentVerifier
         { "one-element-x5chain", "CertificateChainMalformed", true },
         { "wrong-output-file", "OutputDigestMismatch", true },
         { "ca-as-leaf", "LeafNotForSigning", true },
+        { "insecure-test-randomness", "InsecureTestRandomness", true },
         { "yubikey-serial-valid", null, true },
         { "yubikey-serial-mismatch", "SignerSerialMismatch", true },
     };

@@ -84,7 +84,7 @@ public sealed class SignAndVerifyTests
     }
 
     [Fact]
-    public void Insecure_test_randomness_round_trips_and_is_pointed_out()
+    public void Insecure_test_randomness_round_trips_and_fails_unless_accepted()
     {
         using var pki = TestPki.Create(ECCurve.NamedCurves.nistP256);
         using var sample = new SampleClaims();
@@ -92,7 +92,12 @@ public sealed class SignAndVerifyTests
         byte[] message = new AttestationSigner(pki.LeafKey, pki.Chain).Sign(claims, SampleClaims.Header());
         var result = AttestationVerifier.Verify(message, new VerificationOptions { TrustedRoots = [pki.Root] });
         Assert.True(result.Attestation!.Claims!.InsecureTestRandomness);
-        Assert.Contains(result.Skipped, s => s.StartsWith("insecure-test-randomness", StringComparison.Ordinal));
+        Assert.Equal(VerificationOutcome.Invalid, result.Outcome);
+        Assert.Equal([FailureReason.InsecureTestRandomness], result.Failures.Select(f => f.Reason));
+
+        var accepted = AttestationVerifier.Verify(message, new VerificationOptions { TrustedRoots = [pki.Root], AcceptInsecureTestRandomness = true });
+        Assert.Equal(VerificationOutcome.Valid, accepted.Outcome);
+        Assert.Contains(accepted.Skipped, s => s.StartsWith("insecure-test-randomness", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -132,7 +132,11 @@ public static class AttestationVerifier
         CheckFile("output", options.OutputPath, decoded.Claims?.Output, FailureReason.OutputDigestMismatch);
 
         if (decoded.Claims is { InsecureTestRandomness: true })
-            skipped.Add("insecure-test-randomness is true: this contribution used a fixed test seed and protects nothing");
+        {
+            const string why = "insecure-test-randomness is true: this contribution used a fixed test seed and protects nothing";
+            if (options.AcceptInsecureTestRandomness) skipped.Add(why + " (accepted by the options)");
+            else Fail(FailureReason.InsecureTestRandomness, why);
+        }
 
         var outcome = unreadableFile ? VerificationOutcome.Unreadable
             : failures.Count > 0 ? VerificationOutcome.Invalid : VerificationOutcome.Valid;

@@ -53,6 +53,8 @@ public enum FailureReason
     ChainUntrusted,
     /// <summary>The leaf is a YubiKey attestation certificate whose serial (OID 1.3.6.1.4.1.41482.3.7) is not submods.signer.serial.</summary>
     SignerSerialMismatch,
+    /// <summary>The claims say a fixed test seed was used (insecure-test-randomness true) and the options do not accept that.</summary>
+    InsecureTestRandomness,
     /// <summary>The input file's digest differs from the claim.</summary>
     InputDigestMismatch,
     /// <summary>The output file's digest differs from the claim.</summary>

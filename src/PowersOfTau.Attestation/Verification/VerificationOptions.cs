@@ -17,6 +17,12 @@ public sealed record VerificationOptions
     /// <summary>The file the contribution wrote; its digests must equal the "output" claim.</summary>
     public string? OutputPath { get; init; }
 
+    /// <summary>
+    /// Accept a contribution made with a fixed test seed (claim insecure-test-randomness true) as valid, with a
+    /// note. Off by default: such a contribution protects nothing, so a ceremony auditor must see it fail.
+    /// </summary>
+    public bool AcceptInsecureTestRandomness { get; init; }
+
     /// <summary>The profile URI typ and eat_profile must name.</summary>
     public string ExpectedProfile { get; init; } = AttestationProfile.ProfileUri;
 }
