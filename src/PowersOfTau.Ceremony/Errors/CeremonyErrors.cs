@@ -106,7 +106,7 @@ internal static class CeremonyErrors
         Invalid(file, $"{SectionLabel(missingId, missingName)} is missing while other {group} sections are present");
 
     internal static CeremonyFormatException ContributionCountTooLarge(string file, uint count, int bodySize, int recordSize) =>
-        Invalid(file, $"{ContributionsLabel} declares {count} contributions, which need at least {4L + (long)count * recordSize} bytes; the section has {bodySize}");
+        Invalid(file, $"{ContributionsLabel} declares {Plural(count, "contribution")}, which need at least {4L + (long)count * recordSize} bytes; the section has {bodySize}");
 
     internal static CeremonyFormatException ContributionTruncated(string file, int index, string field) =>
         Unreadable(file, index == 0
