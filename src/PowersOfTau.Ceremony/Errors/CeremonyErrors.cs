@@ -128,6 +128,20 @@ internal static class CeremonyErrors
     internal static CeremonyFormatException ContributionsTrailingBytes(string file, int count, int contributions) =>
         Invalid(file, $"{ContributionsLabel}: {Plural(count, "byte")} follow the {Plural(contributions, "contribution")} it declares");
 
+    // ---- challenge / response files (spec/ptau.md §9) ----
+
+    private static string KindName(Transcript.TranscriptFileKind kind) =>
+        kind == Transcript.TranscriptFileKind.Challenge ? "challenge" : "response";
+
+    internal static CeremonyFormatException TranscriptSize(string file, Transcript.TranscriptLayout layout, long size) =>
+        Unreadable(file, $"the file has {Plural(size, "byte")}; a {layout.Curve.Name} {KindName(layout.Kind)} file of power {layout.Power} has {layout.FileSize}");
+
+    internal static CeremonyFormatException TranscriptSizeMatchesNoPower(string file, Transcript.TranscriptFileKind kind, Curves.CurveDescriptor curve, long size) =>
+        Unreadable(file, $"{Plural(size, "byte")} is not the size of a {curve.Name} {KindName(kind)} file of any power; wrong curve or truncated?");
+
+    internal static CeremonyFormatException TranscriptChangedWhileReading(string file) =>
+        Unreadable(file, "the file ended early while being read; did it change?");
+
     // ---- output files (ARCHITECTURE.md §4) ----
 
     internal static OutputFileException OutputIsInput(string output, string input) =>
