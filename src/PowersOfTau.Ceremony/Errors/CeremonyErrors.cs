@@ -128,6 +128,17 @@ internal static class CeremonyErrors
     internal static CeremonyFormatException ContributionsTrailingBytes(string file, int count, int contributions) =>
         Invalid(file, $"{ContributionsLabel}: {Plural(count, "byte")} follow the {Plural(contributions, "contribution")} it declares");
 
+    internal static CeremonyFormatException NoPointSections(string file) =>
+        Unreadable(file, "sections 2 to 6 are absent (made by import response --nopoints?); this needs a file with points");
+
+    internal static CeremonyFormatException ContributionUnusable(string file, int index, string reason) =>
+        Invalid(file, $"{ContributionsLabel}: contribution {index}: {reason}");
+
+    internal static CeremonyFormatException ChallengeHashMismatch(string file, ReadOnlySpan<byte> computed, ReadOnlySpan<byte> stored, int contributions) =>
+        Invalid(file, $"the points hash to {Convert.ToHexStringLower(computed[..8])}…, but the current challenge " +
+            (contributions == 0 ? "(the first challenge)" : $"(nextChallenge of contribution {contributions})") +
+            $" is {Convert.ToHexStringLower(stored[..8])}…; the points were altered");
+
     // ---- challenge / response files (spec/ptau.md §9) ----
 
     private static string KindName(Transcript.TranscriptFileKind kind) =>

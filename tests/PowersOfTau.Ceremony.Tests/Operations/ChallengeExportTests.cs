@@ -1,0 +1,57 @@
+using PowersOfTau.Ceremony.Errors;
+using PowersOfTau.Ceremony.Operations;
+using PowersOfTau.Ceremony.Tests.Support;
+
+namespace PowersOfTau.Ceremony.Tests.Operations;
+
+public sealed class ChallengeExportTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("bn128_p4_0000.ptau", "challenge_bn128_p4_0000")]
+    [InlineData("bn128_p4_0001.ptau", "challenge_bn128_p4_0002")]
+    [InlineData("bls12381_p4_0000.ptau", "challenge_bls12381_p4_0000")]
+    [InlineData("bls12381_p4_0001.ptau", "challenge_bls12381_p4_0002")]
+    public void Export_is_byte_identical_to_snarkjs(string ptau, string challenge)
+    {
+        string output = _temp.File("challenge");
+        var result = ChallengeExport.Export(PtauFixtures.PathOf(ptau), output);
+        var expected = File.ReadAllBytes(PtauFixtures.PathOf(challenge));
+        Assert.Equal(expected, File.ReadAllBytes(output));
+        Assert.Equal(expected[..64], result.LastResponseHash);
+    }
+
+    [Fact]
+    public void Altered_points_are_detected_and_no_challenge_is_left()
+    {
+        var bytes = File.ReadAllBytes(PtauFixtures.PathOf("bn128_p4_0001.ptau"));
+        var raw = RawBinfile.Split(bytes);
+        raw.Body(3)[200] ^= 1; // a low byte of a tauG2 coordinate: still below q, another point
+        string input = _temp.Write("altered.ptau", raw.Build());
+        string output = _temp.File("challenge");
+        var e = Assert.Throws<CeremonyFormatException>(() => ChallengeExport.Export(input, output));
+        Assert.Equal(CeremonyErrorCategory.InvalidTranscript, e.Category);
+        Assert.Contains("nextChallenge of contribution 1", e.Message);
+        Assert.Equal(["altered.ptau"], _temp.Entries());
+    }
+
+    [Fact]
+    public void A_file_without_points_cannot_be_exported()
+    {
+        var e = Assert.Throws<CeremonyFormatException>(() =>
+            ChallengeExport.Export(PtauFixtures.PathOf("bn128_p4_nopoints.ptau"), _temp.File("challenge")));
+        Assert.Contains("sections 2 to 6 are absent", e.Message);
+        Assert.Empty(_temp.Entries());
+    }
+
+    [Fact]
+    public void The_input_cannot_be_the_output()
+    {
+        string input = _temp.Write("in.ptau", File.ReadAllBytes(PtauFixtures.PathOf("bn128_p4_0000.ptau")));
+        Assert.Throws<OutputFileException>(() => ChallengeExport.Export(input, input, overwrite: true));
+        Assert.Equal(File.ReadAllBytes(PtauFixtures.PathOf("bn128_p4_0000.ptau")), File.ReadAllBytes(input));
+    }
+}
