@@ -139,6 +139,9 @@ internal static class CeremonyErrors
             (contributions == 0 ? "(the first challenge)" : $"(nextChallenge of contribution {contributions})") +
             $" is {Convert.ToHexStringLower(stored[..8])}…; the points were altered");
 
+    internal static CeremonyFormatException NotPreparedForPhase2(string file, string operation) =>
+        Unreadable(file, $"{operation} needs a file with sections 2 to 7 and 12 to 15; run prepare phase2 on it first");
+
     // ---- challenge / response files (spec/ptau.md §9) ----
 
     private static string KindName(Transcript.TranscriptFileKind kind) =>

@@ -69,6 +69,13 @@ public sealed class PtauFileWriter
     public void WriteContributions(IReadOnlyList<PtauContribution> contributions) =>
         _container.WriteSection(PtauSections.Contributions, PtauContributionsSection.Write(contributions, Header.Curve));
 
+    /// <summary>Copies section 7 of <paramref name="source"/> byte for byte (as snarkjs truncate and prepare phase2 do).</summary>
+    public void CopyContributions(PtauFile source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _container.CopySection(source.Container, source.Section(PtauSections.Contributions));
+    }
+
     /// <summary>Checks that the declared number of sections was written and flushes.</summary>
     public void Complete() => _container.Complete();
 }
