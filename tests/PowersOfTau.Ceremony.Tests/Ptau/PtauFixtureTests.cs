@@ -129,8 +129,8 @@ public sealed class PtauFixtureTests
     public void Contribution_sizes_match_the_spec()
     {
         // spec/ptau.md §4: 1504 (bn128) / 2112 (bls12381) bytes plus params.
-        Assert.Equal(1504, PtauContribution.FixedSize(Curves.CurveDescriptor.Bn128));
-        Assert.Equal(2112, PtauContribution.FixedSize(Curves.CurveDescriptor.Bls12381));
+        Assert.Equal(1504, PtauContribution.FixedSize(Ceremony.Curves.CurveDescriptor.Bn128));
+        Assert.Equal(2112, PtauContribution.FixedSize(Ceremony.Curves.CurveDescriptor.Bls12381));
         using var ptau = PtauFile.Open(PtauFixtures.PathOf("bn128_p4_0001.ptau"));
         // "First contribution" = 18 bytes: params = 01 12 + 18 bytes.
         Assert.Equal(4 + 1504 + 20, ptau.Section(PtauSections.Contributions).Size);
