@@ -14,7 +14,7 @@ public static class PowersOfTauNew
     /// <summary>The power range the snarkjs CLI accepts for <c>new</c>.</summary>
     public const int MinPower = 1, MaxPower = 28;
 
-    private const int ChunkPoints = 1 << 14;
+    private const int ChunkPoints = 1 << 12;
 
     /// <summary>Writes the new file to <paramref name="outputPath"/> atomically.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The power is outside 1..28.</exception>
@@ -32,10 +32,10 @@ public static class PowersOfTauNew
     public static void WriteTo(Stream output, CurveDescriptor curve, int power, CancellationToken cancellationToken = default)
     {
         var writer = new PtauFileWriter(output, new PtauHeader(curve, power), declaredSectionCount: 7);
+        var chunk = new byte[ChunkPoints * curve.G2Size]; // one buffer for all sections: memory stays flat
         foreach (int id in PtauSections.PointSectionIds)
         {
             var generator = curve.GeneratorLem(PtauSections.Group(id));
-            var chunk = new byte[ChunkPoints * generator.Length];
             for (int i = 0; i < ChunkPoints; i++) generator.CopyTo(chunk.AsSpan(i * generator.Length));
             var body = writer.BeginPointSection(id);
             for (long left = PtauSections.PointCount(id, power); left > 0; left -= ChunkPoints)
