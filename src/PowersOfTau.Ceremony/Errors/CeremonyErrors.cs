@@ -167,6 +167,12 @@ internal static class CeremonyErrors
     internal static OutputFileException OutputIsDirectory(string output) =>
         new(output, $"{output}: the output is a directory");
 
+    internal static OutputFileException OutputDirectoryMissing(string output, string directory, Exception cause) =>
+        new(output, $"{output}: the directory {directory} does not exist", cause);
+
+    internal static OutputFileException OutputNotWritable(string output, string directory, Exception cause) =>
+        new(output, $"{output}: no permission to create files in {directory}", cause);
+
     internal static OutputFileException DiskFull(string output, IOException cause) =>
         new(output, $"{output}: no space left on the device while writing; the partial output was removed", cause)
         {

@@ -79,6 +79,14 @@ public sealed class AtomicFileWriter : IDisposable
         {
             throw CeremonyErrors.DiskFull(outputPath, e);
         }
+        catch (DirectoryNotFoundException e)
+        {
+            throw CeremonyErrors.OutputDirectoryMissing(outputPath, directory, e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw CeremonyErrors.OutputNotWritable(outputPath, directory, e);
+        }
         return new AtomicFileWriter(fullOutput, outputPath, temporary, stream, overwrite);
     }
 

@@ -34,7 +34,8 @@ public sealed class BinFileRoundTripTests : IDisposable
             Assert.Equal("zkey"u8.ToArray(), raw.Magic);
             Assert.Equal(sections.Select(s => ((uint)s.Id, s.Body)), raw.Sections.Select(s => (s.Id, s.Body)));
 
-            string path = _temp.Write("f.zkey", bytes);
+            // Sample runs on several threads: one file per case.
+            string path = _temp.Write($"{Guid.NewGuid():N}.zkey", bytes);
             using var reader = BinFileReader.Open(path, "zkey");
             Assert.Equal((uint)sections.Length, reader.DeclaredSectionCount);
             Assert.Equal(sections.Select(s => s.Id), reader.SectionsInFileOrder.Select(s => s.Id));

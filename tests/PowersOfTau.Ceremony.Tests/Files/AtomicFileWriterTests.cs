@@ -158,4 +158,13 @@ public sealed class AtomicFileWriterTests : IDisposable
         Assert.StartsWith(output + ":", error.Message);
         Assert.Empty(_temp.Entries());
     }
+
+    [Fact]
+    public void A_missing_directory_is_reported_as_such()
+    {
+        string output = Path.Combine(_temp.Path, "absent", "out.ptau");
+        var e = Assert.Throws<OutputFileException>(() => AtomicFileWriter.Create(output));
+        Assert.Contains("does not exist", e.Message);
+        Assert.StartsWith(output + ":", e.Message);
+    }
 }

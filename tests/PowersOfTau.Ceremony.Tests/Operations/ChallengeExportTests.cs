@@ -54,4 +54,17 @@ public sealed class ChallengeExportTests : IDisposable
         Assert.Throws<OutputFileException>(() => ChallengeExport.Export(input, input, overwrite: true));
         Assert.Equal(File.ReadAllBytes(PtauFixtures.PathOf("bn128_p4_0000.ptau")), File.ReadAllBytes(input));
     }
+
+    [Fact]
+    public void An_impossible_partial_hash_is_an_invalid_transcript()
+    {
+        var raw = RawBinfile.Split(File.ReadAllBytes(PtauFixtures.PathOf("bn128_p4_0001.ptau")));
+        // Contribution 1's partialHash starts after count(4) + 5 points (448) + public key (768); pos is at +200.
+        raw.Body(7)[4 + 448 + 768 + 200] = 200;
+        string input = _temp.Write("bad-partial.ptau", raw.Build());
+        var e = Assert.Throws<CeremonyFormatException>(() => ChallengeExport.Export(input, _temp.File("challenge")));
+        Assert.Equal(CeremonyErrorCategory.InvalidTranscript, e.Category);
+        Assert.Contains("section 7 (contributions): contribution 1: partialHash", e.Message);
+        Assert.Equal(["bad-partial.ptau"], _temp.Entries());
+    }
 }
