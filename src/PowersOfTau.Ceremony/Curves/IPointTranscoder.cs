@@ -1,9 +1,9 @@
 namespace PowersOfTau.Ceremony.Curves;
 
 /// <summary>
-/// The seam through which the file formats convert point encodings (spec/ptau.md §2) without knowing curve
-/// arithmetic. <see cref="ReferencePointTranscoder"/> does the LEM ↔ uncompressed part with BigInteger;
-/// the codecs of PowersOfTau.Crypto (with compression and on-curve/subgroup checks) plug in here later.
+/// The seam through which the file formats convert point encodings (spec/ptau.md §2).
+/// <see cref="ReferencePointTranscoder"/> does it with BigInteger (slow, public data only); the fast codecs
+/// of PowersOfTau.Crypto (with subgroup checks) plug in here later.
 /// All points handled here are public.
 /// </summary>
 public interface IPointTranscoder
@@ -24,4 +24,19 @@ public interface IPointTranscoder
     /// </summary>
     /// <exception cref="FormatException">A coordinate is not below q, or other flag bits are set.</exception>
     void UncompressedToLem(CurveGroup group, ReadOnlySpan<byte> uncompressed, Span<byte> lem);
+
+    /// <summary>
+    /// Converts whole LEM points to compressed points (half the size): BE(x) with 0x80 set when y is
+    /// "negative", infinity as 0x40 then zeros (spec/ptau.md §2).
+    /// </summary>
+    /// <exception cref="FormatException">A coordinate is not below q.</exception>
+    void LemToCompressed(CurveGroup group, ReadOnlySpan<byte> lem, Span<byte> compressed);
+
+    /// <summary>
+    /// Decompresses whole compressed points to LEM: y = sqrt(x³ + b), the root whose sign matches the 0x80
+    /// flag; 0x40 = infinity.
+    /// </summary>
+    /// <exception cref="FormatException">x is not below q, x³ + b is not a square (not on the curve), or an
+    /// infinity has other bits set.</exception>
+    void CompressedToLem(CurveGroup group, ReadOnlySpan<byte> compressed, Span<byte> lem);
 }
