@@ -62,5 +62,8 @@ run "$log" powersoftau contribute bn128_p4_0000.ptau bn128_p4_longname.ptau \
   --name="A name of more than sixty-four UTF-16 code units: ééééé ✓✓✓ 😀😀 the end is cut" -e="fixture entropy three" -v
 echo "## powersoftau import response --nopoints" >> "$log"
 run "$log" powersoftau import response bn128_p4_0001.ptau response_bn128_p4_0002 bn128_p4_nopoints.ptau -n="No points" --nopoints -v
+# Importing onto the --nopoints file adopts the response's leading hash as the marker record's nextChallenge.
+echo "## powersoftau import response onto the --nopoints file" >> "$log"
+run "$log" powersoftau import response bn128_p4_nopoints.ptau response_bn128_p4_0002 bn128_p4_afternopoints.ptau -n="After no points" -v
 ls -l "$out"
 du -sh "$out"

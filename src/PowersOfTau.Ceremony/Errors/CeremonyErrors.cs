@@ -156,6 +156,16 @@ internal static class CeremonyErrors
     internal static CeremonyFormatException TranscriptChangedWhileReading(string file) =>
         Unreadable(file, "the file ended early while being read; did it change?");
 
+    internal static CeremonyFormatException ResponseForAnotherChallenge(string response, string ptau, ReadOnlySpan<byte> answered, ReadOnlySpan<byte> current) =>
+        Invalid(response, $"it answers the challenge {Convert.ToHexStringLower(answered[..8])}…, but the current challenge of {ptau} is " +
+            $"{Convert.ToHexStringLower(current[..8])}…; import it on the file its challenge was exported from");
+
+    internal static CeremonyFormatException BadTranscriptPoint(string file, int id, long index, string reason) =>
+        Invalid(file, $"{SectionLabel(id, Ptau.PtauSections.Name(id))} point {index}: {reason}");
+
+    internal static CeremonyFormatException BadPublicKey(string file, string reason) =>
+        Invalid(file, $"public key: {reason}");
+
     // ---- output files (ARCHITECTURE.md §4) ----
 
     internal static OutputFileException OutputIsInput(string output, string input) =>
