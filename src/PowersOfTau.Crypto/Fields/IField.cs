@@ -56,6 +56,31 @@ public interface IField<T> where T : unmanaged, IField<T>
 
     /// <summary>Reads a canonical little-endian integer; false when it is &gt;= p.</summary>
     static abstract bool TryReadCanonicalLE(ReadOnlySpan<byte> src, out T r);
+
+    /// <summary>
+    /// Writes the canonical integer big-endian (the "U"/"C" point encodings, spec/ptau.md §2).
+    /// For Fp2 the order is BE(c1) || BE(c0), c1 first (Zcash/bellman convention).
+    /// </summary>
+    static abstract void WriteCanonicalBE(in T a, Span<byte> dst);
+
+    /// <summary>Reads a canonical big-endian integer (Fp2: c1 first); false when any component is &gt;= p.</summary>
+    static abstract bool TryReadCanonicalBE(ReadOnlySpan<byte> src, out T r);
+
+    /// <summary>
+    /// a^e for a PUBLIC exponent given as little-endian 64-bit limbs: constant time in a, but the running time
+    /// depends on the exponent (fixed 4-bit window over its bits).
+    /// </summary>
+    static abstract T Pow(in T a, ReadOnlySpan<ulong> exponentLE);
+
+    // Operators for readable formulas in generic code (each is the static method of the same name).
+    static abstract T operator +(in T a, in T b);
+    static abstract T operator -(in T a, in T b);
+    static abstract T operator -(in T a);
+    static abstract T operator *(in T a, in T b);
+
+    /// <summary>Value equality, constant time (EqualMask).</summary>
+    static abstract bool operator ==(in T a, in T b);
+    static abstract bool operator !=(in T a, in T b);
 }
 
 /// <summary>A prime field F_p with Montgomery limbs.</summary>
@@ -84,4 +109,7 @@ public interface IPrimeField<T> : IField<T> where T : unmanaged, IPrimeField<T>
 
     /// <summary>From raw Montgomery limbs; caller guarantees the value is &lt; p.</summary>
     static abstract T FromMontgomeryLimbs(ReadOnlySpan<ulong> src);
+
+    /// <summary>From canonical little-endian limbs (exactly LimbCount); false, with r = 0, when the value is &gt;= p.</summary>
+    static abstract bool TryFromCanonicalLimbs(ReadOnlySpan<ulong> src, out T r);
 }
