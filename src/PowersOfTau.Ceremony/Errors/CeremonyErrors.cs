@@ -160,11 +160,26 @@ internal static class CeremonyErrors
         Invalid(response, $"it answers the challenge {Convert.ToHexStringLower(answered[..8])}…, but the current challenge of {ptau} is " +
             $"{Convert.ToHexStringLower(current[..8])}…; import it on the file its challenge was exported from");
 
-    internal static CeremonyFormatException BadTranscriptPoint(string file, int id, long index, string reason) =>
-        Invalid(file, $"{SectionLabel(id, Ptau.PtauSections.Name(id))} point {index}: {reason}");
-
     internal static CeremonyFormatException BadPublicKey(string file, string reason) =>
         Invalid(file, $"public key: {reason}");
+
+    /// <summary>A point of section <paramref name="id"/> failed to decode; <paramref name="first"/> is the index of
+    /// the first point of the span the transcoder was given (a bulk decoder's index is added to it).</summary>
+    internal static CeremonyFormatException BadPoint(string file, int id, long first, FormatException cause)
+    {
+        var (index, reason) = cause is Crypto.Encoding.PointDecodingException p
+            ? (first + Math.Max(0, p.Index), p.Reason switch
+            {
+                Crypto.Encoding.PointDecodingError.NonCanonical => "a coordinate is not below the field modulus",
+                Crypto.Encoding.PointDecodingError.BadFlags => "invalid flag bits",
+                Crypto.Encoding.PointDecodingError.NotOnCurve => "not on the curve",
+                Crypto.Encoding.PointDecodingError.NotInSubgroup => "not in the prime-order subgroup",
+                _ => "invalid encoding",
+            })
+            : (first, cause.Message);
+        return new(file, CeremonyErrorCategory.InvalidTranscript,
+            $"{file}: {SectionLabel(id, Ptau.PtauSections.Name(id))} point {index}: {reason}", cause);
+    }
 
     // ---- output files (ARCHITECTURE.md §4) ----
 

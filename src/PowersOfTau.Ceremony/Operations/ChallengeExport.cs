@@ -21,16 +21,18 @@ public static class ChallengeExport
     /// <summary>Exports the challenge of <paramref name="ptauPath"/> to <paramref name="challengePath"/>, atomically.</summary>
     /// <param name="ptauPath">The .ptau file.</param>
     /// <param name="challengePath">The challenge file to write.</param>
-    /// <param name="transcoder">LEM → uncompressed conversion; defaults to <see cref="ReferencePointTranscoder"/>.</param>
+    /// <param name="transcoder">LEM → uncompressed conversion; defaults to <see cref="CryptoPointTranscoder"/>, which
+    /// also checks every point on the curve and in the subgroup.</param>
     /// <param name="overwrite">Replace an existing challenge file.</param>
     /// <param name="cancellationToken">Stops the export; the partial output is removed.</param>
-    /// <exception cref="CeremonyFormatException">The .ptau is unreadable, has no points, or its points do not hash to its current challenge.</exception>
+    /// <exception cref="CeremonyFormatException">The .ptau is unreadable, has no points, holds an invalid point, or its
+    /// points do not hash to its current challenge.</exception>
     /// <exception cref="OutputFileException">The output exists, is the input, or the disk is full.</exception>
     public static Result Export(string ptauPath, string challengePath, IPointTranscoder? transcoder = null,
         bool overwrite = false, CancellationToken cancellationToken = default)
     {
         using var ptau = PtauFile.Open(ptauPath);
-        transcoder ??= new ReferencePointTranscoder(ptau.Header.Curve);
+        transcoder ??= CryptoPointTranscoder.For(ptau.Header.Curve);
         if (!ptau.HasPointSections) throw CeremonyErrors.NoPointSections(ptau.FileName);
 
         byte[] lastResponseHash, expectedChallenge;

@@ -18,8 +18,8 @@ namespace PowersOfTau.Ceremony.Operations;
 /// snarkjs quirks kept: the new header has ceremonyPower = power; when the previous contribution carries
 /// the --nopoints marker (nextChallenge = 64 × 0xFF) the response's leading hash is adopted and written into
 /// that previous record; with <c>importPoints = false</c> sections 2..6 are not written, 2 sections are
-/// declared and nextChallenge is the marker. Points are checked to be on the curve (decompression), not yet
-/// to be in the subgroup (that comes with the PowersOfTau.Crypto codecs behind <see cref="IPointTranscoder"/>).
+/// declared and nextChallenge is the marker. With the default <see cref="CryptoPointTranscoder"/> every point
+/// is checked on the curve and in the subgroup (snarkjs checks neither).
 /// </remarks>
 public static class ResponseImport
 {
@@ -31,8 +31,16 @@ public static class ResponseImport
     private const int ChunkPoints = 1 << 12;
 
     /// <summary>Imports <paramref name="responsePath"/> on top of <paramref name="oldPtauPath"/> into <paramref name="newPtauPath"/>, atomically.</summary>
+    /// <param name="oldPtauPath">The .ptau the challenge was exported from.</param>
+    /// <param name="responsePath">The response file.</param>
+    /// <param name="newPtauPath">The .ptau to write.</param>
+    /// <param name="name">Contribution name (cut to 64 UTF-16 code units; omitted when empty).</param>
+    /// <param name="importPoints">False for snarkjs's --nopoints.</param>
+    /// <param name="transcoder">Point codecs; defaults to <see cref="CryptoPointTranscoder"/> (all checks).</param>
+    /// <param name="overwrite">Replace an existing output.</param>
+    /// <param name="cancellationToken">Stops the import; the partial output is removed.</param>
     /// <exception cref="CeremonyFormatException">An input is unreadable, the response has the wrong size, answers another
-    /// challenge, or holds a point off the curve.</exception>
+    /// challenge, or holds an invalid point.</exception>
     /// <exception cref="OutputFileException">The output exists (without overwrite), is an input, or the disk is full.</exception>
     public static Result Import(string oldPtauPath, string responsePath, string newPtauPath, string? name,
         bool importPoints = true, IPointTranscoder? transcoder = null, bool overwrite = false,
@@ -41,7 +49,7 @@ public static class ResponseImport
         using var old = PtauFile.Open(oldPtauPath);
         var curve = old.Header.Curve;
         int power = old.Header.Power;
-        transcoder ??= new ReferencePointTranscoder(curve);
+        transcoder ??= CryptoPointTranscoder.For(curve);
         using var response = TranscriptFile.Open(responsePath, TranscriptFileKind.Response, curve, power);
 
         var contributions = old.Contributions.ToList();
@@ -220,7 +228,7 @@ public static class ResponseImport
                 }
                 catch (FormatException e)
                 {
-                    throw CeremonyErrors.BadTranscriptPoint(file, id, first + i, e.Message);
+                    throw CeremonyErrors.BadPoint(file, id, first + i, e);
                 }
             }
             throw;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using PowersOfTau.Ceremony.Curves;
+using PowersOfTau.Ceremony.Errors;
 using PowersOfTau.Crypto.Hashing;
 
 namespace PowersOfTau.Ceremony.Ptau;
@@ -84,11 +85,13 @@ public static class PtauHashes
     }
 
     /// <summary>
-    /// H(<paramref name="prefix"/> ‖ U(sections 2..6 of <paramref name="file"/>)): the next challenge when the
+    /// H(<paramref name="prefix"/> ‖ U(sections 2..6 of <paramref name="file"/>)) — every point decoded by the
+    /// transcoder, so with <see cref="CryptoPointTranscoder"/> also checked on the curve and in the subgroup: the next challenge when the
     /// prefix is the last responseHash (spec/ptau.md §5), the challenge-file hash when it is the challenge's
     /// leading hash. Every uncompressed chunk is also passed to <paramref name="onChunk"/> (e.g. to write a
     /// challenge file from the same pass).
     /// </summary>
+    /// <exception cref="CeremonyFormatException">A point is invalid (the message names the section and point).</exception>
     public static byte[] HashUncompressedPoints(ReadOnlySpan<byte> prefix, PtauFile file, IPointTranscoder transcoder,
         Action<int, ReadOnlySpan<byte>>? onChunk = null, CancellationToken cancellationToken = default)
     {
@@ -113,7 +116,14 @@ public static class PtauHashes
                     cancellationToken.ThrowIfCancellationRequested();
                     int bytes = (int)Math.Min(ChunkPoints, count - first) * pointSize;
                     file.ReadPoints(id, first, lem.AsSpan(0, bytes));
-                    transcoder.LemToUncompressed(group, lem.AsSpan(0, bytes), uncompressed.AsSpan(0, bytes));
+                    try
+                    {
+                        transcoder.LemToUncompressed(group, lem.AsSpan(0, bytes), uncompressed.AsSpan(0, bytes));
+                    }
+                    catch (FormatException e)
+                    {
+                        throw CeremonyErrors.BadPoint(file.FileName, id, first, e);
+                    }
                     hasher.Update(uncompressed.AsSpan(0, bytes));
                     onChunk?.Invoke(id, uncompressed.AsSpan(0, bytes));
                 }

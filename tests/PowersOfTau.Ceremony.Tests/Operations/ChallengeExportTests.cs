@@ -1,3 +1,4 @@
+using PowersOfTau.Ceremony.Curves;
 using PowersOfTau.Ceremony.Errors;
 using PowersOfTau.Ceremony.Operations;
 using PowersOfTau.Ceremony.Tests.Support;
@@ -24,18 +25,43 @@ public sealed class ChallengeExportTests : IDisposable
         Assert.Equal(expected[..64], result.LastResponseHash);
     }
 
-    [Fact]
-    public void Altered_points_are_detected_and_no_challenge_is_left()
+    private string AlteredTauG2Point()
     {
-        var bytes = File.ReadAllBytes(PtauFixtures.PathOf("bn128_p4_0001.ptau"));
-        var raw = RawBinfile.Split(bytes);
-        raw.Body(3)[200] ^= 1; // a low byte of a tauG2 coordinate: still below q, another point
-        string input = _temp.Write("altered.ptau", raw.Build());
-        string output = _temp.File("challenge");
-        var e = Assert.Throws<CeremonyFormatException>(() => ChallengeExport.Export(input, output));
+        var raw = RawBinfile.Split(File.ReadAllBytes(PtauFixtures.PathOf("bn128_p4_0001.ptau")));
+        raw.Body(3)[200] ^= 1; // tauG2 point 1 (bytes 128..255): still below q, no longer on the curve
+        return _temp.Write("altered.ptau", raw.Build());
+    }
+
+    [Fact]
+    public void An_altered_point_is_refused_by_the_codec_and_no_challenge_is_left()
+    {
+        string input = AlteredTauG2Point();
+        var e = Assert.Throws<CeremonyFormatException>(() => ChallengeExport.Export(input, _temp.File("challenge")));
+        Assert.Equal(CeremonyErrorCategory.InvalidTranscript, e.Category);
+        Assert.EndsWith("section 3 (tauG2) point 1: not on the curve", e.Message);
+        Assert.Equal(["altered.ptau"], _temp.Entries());
+    }
+
+    [Fact]
+    public void An_altered_point_also_breaks_the_hash_chain()
+    {
+        // The reference transcoder does not check the curve equation: the stored nextChallenge still catches it.
+        string input = AlteredTauG2Point();
+        var transcoder = new ReferencePointTranscoder(CurveDescriptor.Bn128);
+        var e = Assert.Throws<CeremonyFormatException>(() => ChallengeExport.Export(input, _temp.File("challenge"), transcoder));
         Assert.Equal(CeremonyErrorCategory.InvalidTranscript, e.Category);
         Assert.Contains("nextChallenge of contribution 1", e.Message);
         Assert.Equal(["altered.ptau"], _temp.Entries());
+    }
+
+    [Theory]
+    [InlineData("bn128_p4_0001.ptau", "challenge_bn128_p4_0002")]
+    [InlineData("bls12381_p4_0000.ptau", "challenge_bls12381_p4_0000")]
+    public void The_reference_transcoder_exports_the_same_bytes(string ptau, string challenge)
+    {
+        string output = _temp.File("challenge");
+        ChallengeExport.Export(PtauFixtures.PathOf(ptau), output, new ReferencePointTranscoder(ptau.StartsWith("bn128") ? CurveDescriptor.Bn128 : CurveDescriptor.Bls12381));
+        Assert.Equal(File.ReadAllBytes(PtauFixtures.PathOf(challenge)), File.ReadAllBytes(output));
     }
 
     [Fact]

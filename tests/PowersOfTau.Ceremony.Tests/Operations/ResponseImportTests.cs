@@ -81,7 +81,7 @@ public sealed class ResponseImportTests : IDisposable
         string response = _temp.Write("response", bytes);
         var e = Assert.Throws<CeremonyFormatException>(() => ResponseImport.Import(PtauFixtures.PathOf("bn128_p4_0001.ptau"),
             response, _temp.File("x.ptau"), null));
-        Assert.Contains("response: section 3 (tauG2) point 3: the point is not on the bn128 curve", e.Message);
+        Assert.EndsWith("response: section 3 (tauG2) point 3: not on the curve", e.Message);
         Assert.Equal(["response"], _temp.Entries());
     }
 
