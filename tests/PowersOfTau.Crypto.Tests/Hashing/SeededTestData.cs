@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 
 namespace PowersOfTau.Crypto.Tests.Hashing;
 
@@ -12,7 +11,7 @@ internal static class SeededTestData
     public static byte[] Bytes(string label, int length)
     {
         var output = new byte[length];
-        var labelBytes = Encoding.UTF8.GetBytes(label);
+        var labelBytes = System.Text.Encoding.UTF8.GetBytes(label);
         var input = new byte[labelBytes.Length + 4];
         labelBytes.CopyTo(input, 0);
         Span<byte> block = stackalloc byte[32];
