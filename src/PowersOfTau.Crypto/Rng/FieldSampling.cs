@@ -57,6 +57,7 @@ public static class FieldSampling
         destination = new Fp2<TFp>(c0, c1);
         PowersOfTau.Secrets.ConstantTime.Wipe(ref c0);
         PowersOfTau.Secrets.ConstantTime.Wipe(ref c1);
+        PowersOfTau.Crypto.Hashing.StackScrub.Run();
     }
 
     /// <summary>
