@@ -267,6 +267,14 @@ public abstract class CurveSuite<TF, TCurve>
             Assert.True(aff[i].IsOnCurve());
         }
         Assert.True(aff[3].IsInfinity);
+        var ct = new AffinePoint<TF, TCurve>[pts.Length];
+        JacobianPoint<TF, TCurve>.BatchToAffine(pts, ct);
+        Assert.Equal(aff, ct);
+        // Large enough for the parallel chunks.
+        var many = Enumerable.Range(0, 9000).Select(i => pts[i % pts.Length]).ToArray();
+        var manyAffine = new AffinePoint<TF, TCurve>[many.Length];
+        JacobianPoint<TF, TCurve>.BatchToAffine(many, manyAffine);
+        for (int i = 0; i < many.Length; i += 37) Assert.Equal(aff[i % pts.Length], manyAffine[i]);
     }
 
     // ---------------- properties (CsCheck) ----------------
