@@ -18,10 +18,16 @@ public struct JacobianPoint<TF, TCurve>
     where TF : unmanaged, IField<TF>
     where TCurve : ICurve<TF, TCurve>
 {
+    /// <summary>The X coordinate.</summary>
     public TF X;
+
+    /// <summary>The Y coordinate.</summary>
     public TF Y;
+
+    /// <summary>The Z coordinate (zero for the identity).</summary>
     public TF Z;
 
+    /// <summary>Builds a point from Jacobian coordinates; does not check that it is on the curve.</summary>
     public JacobianPoint(in TF x, in TF y, in TF z)
     {
         X = x;
