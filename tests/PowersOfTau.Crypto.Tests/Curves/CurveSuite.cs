@@ -76,6 +76,9 @@ public abstract class CurveSuite<TF, TCurve>
         foreach (var k in new[] { BigInteger.Zero, 1, 2, R - 1, R - 2, R / 3, (BigInteger.One << 200) + 12345 })
             AssertSame(MulVt(p, k), MulCt(p, k), $"[{k}]P");
         AssertSame(Neg(p), MulCt(p, R - 1), "[r-1]P = -P");
+        Assert.True(MulCt(JacobianPoint<TF, TCurve>.Infinity, R - 1).IsInfinity);
+        ConstantTimeScalarMultiplication.Multiply(AffinePoint<TF, TCurve>.Infinity, CurveVectors.Limbs(12345), out var fromAffineIdentity);
+        Assert.True(fromAffineIdentity.IsInfinity);
     }
 
     [Fact]
