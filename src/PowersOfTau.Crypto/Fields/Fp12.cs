@@ -26,6 +26,7 @@ public readonly struct Fp12<TFp, TTower> : IEquatable<Fp12<TFp, TTower>>
 
     public static Fp12<TFp, TTower> One => new(Fp6<TFp, TTower>.One, Fp6<TFp, TTower>.Zero);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(in Fp12<TFp, TTower> a, in Fp12<TFp, TTower> b, out Fp12<TFp, TTower> r)
     {
         Fp6<TFp, TTower>.Add(a.c0, b.c0, out var c0);
@@ -33,6 +34,7 @@ public readonly struct Fp12<TFp, TTower> : IEquatable<Fp12<TFp, TTower>>
         r = new(c0, c1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Sub(in Fp12<TFp, TTower> a, in Fp12<TFp, TTower> b, out Fp12<TFp, TTower> r)
     {
         Fp6<TFp, TTower>.Sub(a.c0, b.c0, out var c0);
@@ -40,6 +42,7 @@ public readonly struct Fp12<TFp, TTower> : IEquatable<Fp12<TFp, TTower>>
         r = new(c0, c1);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Neg(in Fp12<TFp, TTower> a, out Fp12<TFp, TTower> r)
     {
         Fp6<TFp, TTower>.Neg(a.c0, out var c0);
@@ -48,6 +51,7 @@ public readonly struct Fp12<TFp, TTower> : IEquatable<Fp12<TFp, TTower>>
     }
 
     /// <summary>r = c0 − c1·w, which is a^(p⁶); for a unitary element (norm 1, e.g. after the easy part of the final exponentiation) it is the inverse.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Conjugate(in Fp12<TFp, TTower> a, out Fp12<TFp, TTower> r)
     {
         Fp6<TFp, TTower>.Neg(a.c1, out var c1);

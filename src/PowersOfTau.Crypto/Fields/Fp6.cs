@@ -26,6 +26,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
 
     public static Fp6<TFp, TTower> One => new(Fp2<TFp>.One, Fp2<TFp>.Zero, Fp2<TFp>.Zero);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(in Fp6<TFp, TTower> a, in Fp6<TFp, TTower> b, out Fp6<TFp, TTower> r)
     {
         Fp2<TFp>.Add(a.c0, b.c0, out var c0);
@@ -34,6 +35,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
         r = new(c0, c1, c2);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Sub(in Fp6<TFp, TTower> a, in Fp6<TFp, TTower> b, out Fp6<TFp, TTower> r)
     {
         Fp2<TFp>.Sub(a.c0, b.c0, out var c0);
@@ -42,6 +44,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
         r = new(c0, c1, c2);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Neg(in Fp6<TFp, TTower> a, out Fp6<TFp, TTower> r)
     {
         Fp2<TFp>.Neg(a.c0, out var c0);
@@ -50,6 +53,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
         r = new(c0, c1, c2);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Double(in Fp6<TFp, TTower> a, out Fp6<TFp, TTower> r)
     {
         Fp2<TFp>.Double(a.c0, out var c0);
@@ -59,6 +63,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
     }
 
     /// <summary>r = a·v = ξ·a2 + a0·v + a1·v² (v is the non-residue that defines Fp12 over Fp6).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void MulByV(in Fp6<TFp, TTower> a, out Fp6<TFp, TTower> r)
     {
         TTower.MulByXi(a.c2, out var c0);
