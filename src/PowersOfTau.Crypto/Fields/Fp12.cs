@@ -13,19 +13,26 @@ public readonly struct Fp12<TFp, TTower> : IEquatable<Fp12<TFp, TTower>>
     where TFp : unmanaged, IPrimeField<TFp>
     where TTower : ITowerParameters<TFp>
 {
+    /// <summary>The coefficient of 1.</summary>
     public readonly Fp6<TFp, TTower> c0;
+
+    /// <summary>The coefficient of w.</summary>
     public readonly Fp6<TFp, TTower> c1;
 
+    /// <summary>c0 + c1·w.</summary>
     public Fp12(in Fp6<TFp, TTower> c0, in Fp6<TFp, TTower> c1)
     {
         this.c0 = c0;
         this.c1 = c1;
     }
 
+    /// <summary>The additive identity.</summary>
     public static Fp12<TFp, TTower> Zero => new(Fp6<TFp, TTower>.Zero, Fp6<TFp, TTower>.Zero);
 
+    /// <summary>The multiplicative identity (also the identity of GT).</summary>
     public static Fp12<TFp, TTower> One => new(Fp6<TFp, TTower>.One, Fp6<TFp, TTower>.Zero);
 
+    /// <summary>r = a + b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(in Fp12<TFp, TTower> a, in Fp12<TFp, TTower> b, out Fp12<TFp, TTower> r)
     {
@@ -34,6 +41,7 @@ public readonly struct Fp12<TFp, TTower> : IEquatable<Fp12<TFp, TTower>>
         r = new(c0, c1);
     }
 
+    /// <summary>r = a − b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Sub(in Fp12<TFp, TTower> a, in Fp12<TFp, TTower> b, out Fp12<TFp, TTower> r)
     {
@@ -42,6 +50,7 @@ public readonly struct Fp12<TFp, TTower> : IEquatable<Fp12<TFp, TTower>>
         r = new(c0, c1);
     }
 
+    /// <summary>r = −a.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Neg(in Fp12<TFp, TTower> a, out Fp12<TFp, TTower> r)
     {

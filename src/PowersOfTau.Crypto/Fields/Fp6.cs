@@ -11,10 +11,16 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
     where TFp : unmanaged, IPrimeField<TFp>
     where TTower : ITowerParameters<TFp>
 {
+    /// <summary>The coefficient of 1.</summary>
     public readonly Fp2<TFp> c0;
+
+    /// <summary>The coefficient of v.</summary>
     public readonly Fp2<TFp> c1;
+
+    /// <summary>The coefficient of v².</summary>
     public readonly Fp2<TFp> c2;
 
+    /// <summary>c0 + c1·v + c2·v².</summary>
     public Fp6(in Fp2<TFp> c0, in Fp2<TFp> c1, in Fp2<TFp> c2)
     {
         this.c0 = c0;
@@ -22,10 +28,13 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
         this.c2 = c2;
     }
 
+    /// <summary>The additive identity.</summary>
     public static Fp6<TFp, TTower> Zero => new(Fp2<TFp>.Zero, Fp2<TFp>.Zero, Fp2<TFp>.Zero);
 
+    /// <summary>The multiplicative identity.</summary>
     public static Fp6<TFp, TTower> One => new(Fp2<TFp>.One, Fp2<TFp>.Zero, Fp2<TFp>.Zero);
 
+    /// <summary>r = a + b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(in Fp6<TFp, TTower> a, in Fp6<TFp, TTower> b, out Fp6<TFp, TTower> r)
     {
@@ -35,6 +44,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
         r = new(c0, c1, c2);
     }
 
+    /// <summary>r = a − b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Sub(in Fp6<TFp, TTower> a, in Fp6<TFp, TTower> b, out Fp6<TFp, TTower> r)
     {
@@ -44,6 +54,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
         r = new(c0, c1, c2);
     }
 
+    /// <summary>r = −a.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Neg(in Fp6<TFp, TTower> a, out Fp6<TFp, TTower> r)
     {
@@ -53,6 +64,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
         r = new(c0, c1, c2);
     }
 
+    /// <summary>r = 2a.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Double(in Fp6<TFp, TTower> a, out Fp6<TFp, TTower> r)
     {
