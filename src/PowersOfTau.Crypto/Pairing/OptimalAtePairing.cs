@@ -157,6 +157,27 @@ public static class OptimalAtePairing<TFp, TTower, TCurve>
         return Fp12<TFp, TTower>.IsOneMask(e) != 0;
     }
 
+    /// <summary>
+    /// snarkjs' <c>sameRatio(g1s, g1sx, g2s, g2sx)</c>: true when e(g1s, g2sx) = e(g1sx, g2s), i.e. the
+    /// discrete-log ratio g1sx/g1s in G1 equals g2sx/g2s in G2 (the powers-of-tau and zkey consistency checks).
+    /// Computed as e(g1s, g2sx)·e(−g1sx, g2s) = 1 with one final exponentiation. As in snarkjs
+    /// (<c>src/misc.js</c>), false when any of the four points is at infinity.
+    /// </summary>
+    public static bool SameRatio(in PairingG1Input<TFp> g1s, in PairingG1Input<TFp> g1sx, in PairingG2Input<TFp> g2s, in PairingG2Input<TFp> g2sx)
+    {
+        if (g1s.IsInfinity || g1sx.IsInfinity || g2s.IsInfinity || g2sx.IsInfinity)
+        {
+            return false;
+        }
+
+        TFp.Neg(g1sx.Y, out var negY);
+        var negG1sx = new PairingG1Input<TFp>(g1sx.X, negY);
+
+        ReadOnlySpan<PairingG1Input<TFp>> ps = [g1s, negG1sx];
+        ReadOnlySpan<PairingG2Input<TFp>> qs = [g2sx, g2s];
+        return PairingProductIsOne(ps, qs);
+    }
+
     /// <summary>e(P₁, Q₁)·…·e(Pₙ, Qₙ) with one final exponentiation, Miller loops in parallel.</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     public static Fp12<TFp, TTower> PairingProduct(ReadOnlySpan<PairingG1Input<TFp>> ps, ReadOnlySpan<PairingG2Input<TFp>> qs) =>

@@ -118,6 +118,25 @@ public abstract class PairingTests<TFp, TTower, TCurve>
     }
 
     [Fact]
+    public void Same_ratio_accepts_equal_ratios_and_rejects_different_ones()
+    {
+        var v = V.GetProperty("bilinear")[0];
+        var aP = PairingVectors.G1<TFp>(v.GetProperty("aP"));
+        var aQ = PairingVectors.G2<TFp>(v.GetProperty("aQ"));
+        var bQ = PairingVectors.G2<TFp>(v.GetProperty("bQ"));
+        Assert.True(OptimalAtePairing<TFp, TTower, TCurve>.SameRatio(G1, aP, G2, aQ));
+        Assert.True(OptimalAtePairing<TFp, TTower, TCurve>.SameRatio(aP, G1, aQ, G2));
+        Assert.False(OptimalAtePairing<TFp, TTower, TCurve>.SameRatio(G1, aP, G2, bQ));
+        Assert.False(OptimalAtePairing<TFp, TTower, TCurve>.SameRatio(G1, aP, aQ, G2));
+
+        // snarkjs' sameRatio rejects the point at infinity although e(O, ·) = 1 would make the ratios "equal".
+        var o1 = PairingG1Input<TFp>.Infinity;
+        var o2 = PairingG2Input<TFp>.Infinity;
+        Assert.False(OptimalAtePairing<TFp, TTower, TCurve>.SameRatio(o1, o1, G2, aQ));
+        Assert.False(OptimalAtePairing<TFp, TTower, TCurve>.SameRatio(G1, aP, o2, o2));
+    }
+
+    [Fact]
     public void Many_pairs_split_over_threads_give_the_product_of_single_pairings()
     {
         var bil = V.GetProperty("bilinear");
