@@ -147,6 +147,7 @@ public readonly struct Fp12<TFp, TTower> : IEquatable<Fp12<TFp, TTower>>
     public static void InverseVartime(in Fp12<TFp, TTower> a, out Fp12<TFp, TTower> r) => InverseCore(a, vartime: true, out r);
 
     // (a0 + a1·w)⁻¹ = (a0 − a1·w)/(a0² − v·a1²). The branch is on a public flag only.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InverseCore(in Fp12<TFp, TTower> a, bool vartime, out Fp12<TFp, TTower> r)
     {
         Fp6<TFp, TTower>.Square(a.c0, out var s);
@@ -170,6 +171,7 @@ public readonly struct Fp12<TFp, TTower> : IEquatable<Fp12<TFp, TTower>>
     }
 
     /// <summary>r = a^(p^k) for k = 1, 2, 3 (k is public).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Frobenius(in Fp12<TFp, TTower> a, int k, out Fp12<TFp, TTower> r)
     {
         Fp6<TFp, TTower>.Frobenius(a.c0, k, out var c0);
@@ -271,6 +273,7 @@ public readonly struct Fp12<TFp, TTower> : IEquatable<Fp12<TFp, TTower>>
     /// significant first: a digit −1 multiplies by the conjugate, which is the inverse in that subgroup,
     /// so a non-adjacent form saves multiplications.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CyclotomicPowVartime(in Fp12<TFp, TTower> a, ReadOnlySpan<sbyte> digitsMsbFirst, out Fp12<TFp, TTower> r)
     {
         Conjugate(a, out var aInv);

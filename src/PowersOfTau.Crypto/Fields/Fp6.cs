@@ -83,6 +83,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
     }
 
     /// <summary>r = a·b for b in Fp2 (three Fp2 multiplications).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MulByFp2(in Fp6<TFp, TTower> a, in Fp2<TFp> b, out Fp6<TFp, TTower> r)
     {
         Fp2<TFp>.Mul(a.c0, b, out var c0);
@@ -155,6 +156,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
     }
 
     /// <summary>r = a·(b0 + b1·v), the sparse product of line evaluation: 5 Fp2 multiplications.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MulBy01(in Fp6<TFp, TTower> a, in Fp2<TFp> b0, in Fp2<TFp> b1, out Fp6<TFp, TTower> r)
     {
         Fp2<TFp>.Mul(a.c0, b0, out var aa);
@@ -184,6 +186,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
     }
 
     /// <summary>r = a·(b1·v) = ξ·a2·b1 + a0·b1·v + a1·b1·v²: 3 Fp2 multiplications.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MulBy1(in Fp6<TFp, TTower> a, in Fp2<TFp> b1, out Fp6<TFp, TTower> r)
     {
         Fp2<TFp>.Mul(a.c2, b1, out var t);
@@ -201,6 +204,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
 
     // a⁻¹ = (t0 + t1·v + t2·v²)/N with t0 = a0² − ξ·a1·a2, t1 = ξ·a2² − a0·a1, t2 = a1² − a0·a2,
     // N = a0·t0 + ξ·(a2·t1 + a1·t2) ∈ Fp2 (the norm down to Fp2). The branch is on a public flag only.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InverseCore(in Fp6<TFp, TTower> a, bool vartime, out Fp6<TFp, TTower> r)
     {
         Fp2<TFp>.Square(a.c0, out var s);
@@ -244,6 +248,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
     /// r = a^(p^k) for k = 1, 2, 3 (k is public): conjugate the Fp2 coefficients k times and scale
     /// the v and v² coefficients by <see cref="TowerFrobenius{TFp, TTower}"/> constants.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Frobenius(in Fp6<TFp, TTower> a, int k, out Fp6<TFp, TTower> r)
     {
         if (k is < 1 or > 3)

@@ -44,6 +44,7 @@ public static class OptimalAtePairing<TFp, TTower, TCurve>
     /// (one thread). Pairs with a point at infinity contribute 1.
     /// </summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Fp12<TFp, TTower> MillerLoop(ReadOnlySpan<PairingG1Input<TFp>> ps, ReadOnlySpan<PairingG2Input<TFp>> qs)
     {
         CheckLengths(ps.Length, qs.Length);
@@ -134,6 +135,7 @@ public static class OptimalAtePairing<TFp, TTower, TCurve>
     /// The final exponentiation f^(s·(p¹²−1)/r): easy part f^((p⁶−1)(p²+1)) then the curve's hard part.
     /// The Miller loop output is never zero for valid inputs; a zero input gives zero.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Fp12<TFp, TTower> FinalExponentiation(in Fp12<TFp, TTower> f)
     {
         Fp12<TFp, TTower>.Conjugate(f, out var t0);           // f^(p⁶)
@@ -315,6 +317,7 @@ public static class OptimalAtePairing<TFp, TTower, TCurve>
     }
 
     /// <summary>ψ(x, y) = (x̄·ξ^((p−1)/3), ȳ·ξ^((p−1)/2)), the untwist-Frobenius-twist endomorphism of a D-type twist.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Psi(in Fp2<TFp> x, in Fp2<TFp> y, out Fp2<TFp> rx, out Fp2<TFp> ry)
     {
         Fp2<TFp>.Conjugate(x, out var cx);
