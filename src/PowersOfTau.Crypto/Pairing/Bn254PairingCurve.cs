@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using PowersOfTau.Crypto.Fields;
 
 namespace PowersOfTau.Crypto.Pairing;
