@@ -12,8 +12,8 @@ namespace PowersOfTau.Crypto.Hashing;
 /// </summary>
 internal static class StackScrub
 {
-    /// <summary>Bytes scrubbed: comfortably more than the frames of the hash and RNG kernels (under 1 KiB).</summary>
-    internal const int Bytes = 4096;
+    /// <summary>Bytes scrubbed: comfortably more than the frames of the hash and RNG kernels (a few hundred bytes).</summary>
+    internal const int Bytes = 1024;
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
     internal static void Run()

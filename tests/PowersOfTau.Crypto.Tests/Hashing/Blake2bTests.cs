@@ -80,6 +80,16 @@ public class Blake2bTests
         Assert.Equal(v.GetProperty("digest").GetString(), Convert.ToHexStringLower(digest));
     }
 
+    [Fact]
+    public async Task HashAsync_OfAStream_MatchesNoble()
+    {
+        var v = Find("digests", "blake2b-100000");
+        var data = SeededTestData.Bytes("blake2b-100000", 100000);
+        Assert.Equal(v.GetProperty("digest").GetString(), Convert.ToHexStringLower(await Blake2bStream.HashAsync(new MemoryStream(data))));
+        data[^1] ^= 0x80;
+        Assert.NotEqual(v.GetProperty("digest").GetString(), Convert.ToHexStringLower(await Blake2bStream.HashAsync(new MemoryStream(data))));
+    }
+
     public static TheoryData<string> OptionLabels()
     {
         var d = new TheoryData<string>();
