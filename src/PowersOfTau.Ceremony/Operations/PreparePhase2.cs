@@ -96,7 +96,7 @@ public static class PreparePhase2
                 int n = 1 << p;
                 var points = block.AsSpan(0, n);
                 for (int i = 0; i < n; i++) JacobianPoint<TF, TCurve>.FromAffine(affine[i], out points[i]);
-                Radix2Fft.Inverse<JacobianPoint<TF, TCurve>, TFr, JacobianFftGroup<TF, TCurve, TFr>>(points);
+                Radix2Fft.Inverse<JacobianPoint<TF, TCurve>, TFr, JacobianPointFftGroup<TF, TCurve, TFr>>(points);
                 var result = new AffinePoint<TF, TCurve>[n];
                 JacobianPoint<TF, TCurve>.BatchToAffineVartime(points, result);
                 var encoded = new byte[(long)n * size];
