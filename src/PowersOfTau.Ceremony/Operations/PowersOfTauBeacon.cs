@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using PowersOfTau.Ceremony.Contribution;
 using PowersOfTau.Ceremony.Errors;
-using PowersOfTau.Ceremony.Files;
 using PowersOfTau.Ceremony.Ptau;
 using PowersOfTau.Crypto.Rng;
 using PowersOfTau.Secrets;
@@ -42,40 +41,10 @@ public static class PowersOfTauBeacon
         ArgumentOutOfRangeException.ThrowIfGreaterThan(numIterationsExp, MaxIterationsExp);
         byte[] beacon = beaconHash.ToArray();
 
-        using var source = PtauFile.Open(inputPath);
-        var header = source.Header;
-        if (header.Power != header.CeremonyPower) throw CeremonyErrors.TruncatedFileCannotTakeContribution(source.FileName, header.Power, header.CeremonyPower);
-        if (!source.HasPointSections) throw CeremonyErrors.NoPointSections(source.FileName);
-        var engine = ContributionEngines.For(header.Curve);
-        byte[] challenge = source.Contributions.Count > 0 ? source.Contributions[^1].NextChallenge : PtauHashes.FirstChallenge(header.Curve, header.Power);
-
-        using var secretKey = new SecretBuffer(engine.SecretKeySize);
-        PtauPublicKey publicKey;
-        using (var rngMemory = new SecretBuffer(System.Runtime.CompilerServices.Unsafe.SizeOf<ChaChaRng>()))
-        {
-            ref var rng = ref rngMemory.RevealAs<ChaChaRng>();
-            try
-            {
-                SeedFromBeacon(ref rng, beacon, numIterationsExp);
-                publicKey = engine.DeriveKey(ref rng, challenge, secretKey);
-            }
-            finally
-            {
-                rng.Dispose();
-            }
-        }
-
-        Result? result = null;
-        AtomicFileWriter.Write(outputPath, stream =>
-        {
-            var writer = new PtauFileWriter(stream, new PtauHeader(header.Curve, header.Power), declaredSectionCount: 7);
-            var contribution = KeyApplication.ApplyToSections(source, writer, stream, engine, secretKey, challenge, publicKey,
-                ContributionType.Beacon, ContributionParams.ForBeacon(name, (byte)numIterationsExp, beacon), cancellationToken);
-            writer.WriteContributions([.. source.Contributions, contribution.Record]);
-            writer.Complete();
-            result = new Result(contribution.ResponseHash, contribution.Record.NextChallenge);
-        }, overwrite, [inputPath]);
-        return result!;
+        var (responseHash, nextChallenge) = ContributionRun.Run(inputPath, outputPath,
+            (ref ChaChaRng rng) => SeedFromBeacon(ref rng, beacon, numIterationsExp),
+            ContributionType.Beacon, ContributionParams.ForBeacon(name, (byte)numIterationsExp, beacon), overwrite, cancellationToken);
+        return new Result(responseHash, nextChallenge);
     }
 
     /// <summary>snarkjs rngFromBeaconParams: 2^exp SHA-256 iterations of the beacon hash, then ChaCha from the big-endian words.</summary>
