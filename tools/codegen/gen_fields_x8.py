@@ -149,7 +149,7 @@ namespace PowersOfTau.Crypto.Fields;
 /// Branch-free, the same instruction stream for all lanes: constant time. Use only when <see cref="IsSupported"/>.
 /// </summary>
 [SkipLocalsInit]
-public struct {T}
+public struct {T} : IBatchField<{T}, {S}>
 {{
     // Limbs, radix 2^29, least significant first; internal so that callers cannot break the invariant.
     internal Vector512<ulong> {fields};
@@ -221,6 +221,21 @@ public struct {T}
     private static void Canonical(in {T} a, out {T} r)
     {{
 {indent(canon, 8)}
+    }}
+
+    /// <summary>Per lane: all-ones when the element is zero (0 or p in the almost-reduced form).</summary>
+    public static Vector512<ulong> IsZeroMask(in {T} a)
+    {{
+        Canonical(a, out var c);
+        var acc = {" | ".join(f"c.l{j}" for j in range(L))};
+        return Vector512.Equals(acc, Vector512<ulong>.Zero);
+    }}
+
+    /// <summary>Per lane: all-ones when a == b.</summary>
+    public static Vector512<ulong> EqualMask(in {T} a, in {T} b)
+    {{
+        Sub(a, b, out var d);
+        return IsZeroMask(d);
     }}
 
     /// <summary>Loads 8 scalar elements (src.Length == 8), lane k = src[k].</summary>

@@ -16,7 +16,7 @@ namespace PowersOfTau.Crypto.Fields;
 /// Branch-free, the same instruction stream for all lanes: constant time. Use only when <see cref="IsSupported"/>.
 /// </summary>
 [SkipLocalsInit]
-public struct Fp254x8
+public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
 {
     // Limbs, radix 2^29, least significant first; internal so that callers cannot break the invariant.
     internal Vector512<ulong> l0, l1, l2, l3, l4, l5, l6, l7, l8, l9;
@@ -513,6 +513,21 @@ public struct Fp254x8
         r.l7 = Vector512.ConditionalSelect(keep, x7, s7.AsUInt64());
         r.l8 = Vector512.ConditionalSelect(keep, x8, s8.AsUInt64());
         r.l9 = Vector512.ConditionalSelect(keep, x9, s9.AsUInt64());
+    }
+
+    /// <summary>Per lane: all-ones when the element is zero (0 or p in the almost-reduced form).</summary>
+    public static Vector512<ulong> IsZeroMask(in Fp254x8 a)
+    {
+        Canonical(a, out var c);
+        var acc = c.l0 | c.l1 | c.l2 | c.l3 | c.l4 | c.l5 | c.l6 | c.l7 | c.l8 | c.l9;
+        return Vector512.Equals(acc, Vector512<ulong>.Zero);
+    }
+
+    /// <summary>Per lane: all-ones when a == b.</summary>
+    public static Vector512<ulong> EqualMask(in Fp254x8 a, in Fp254x8 b)
+    {
+        Sub(a, b, out var d);
+        return IsZeroMask(d);
     }
 
     /// <summary>Loads 8 scalar elements (src.Length == 8), lane k = src[k].</summary>

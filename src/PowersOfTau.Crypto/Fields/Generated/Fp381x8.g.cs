@@ -16,7 +16,7 @@ namespace PowersOfTau.Crypto.Fields;
 /// Branch-free, the same instruction stream for all lanes: constant time. Use only when <see cref="IsSupported"/>.
 /// </summary>
 [SkipLocalsInit]
-public struct Fp381x8
+public struct Fp381x8 : IBatchField<Fp381x8, Fp381>
 {
     // Limbs, radix 2^29, least significant first; internal so that callers cannot break the invariant.
     internal Vector512<ulong> l0, l1, l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13;
@@ -793,6 +793,21 @@ public struct Fp381x8
         r.l11 = Vector512.ConditionalSelect(keep, x11, s11.AsUInt64());
         r.l12 = Vector512.ConditionalSelect(keep, x12, s12.AsUInt64());
         r.l13 = Vector512.ConditionalSelect(keep, x13, s13.AsUInt64());
+    }
+
+    /// <summary>Per lane: all-ones when the element is zero (0 or p in the almost-reduced form).</summary>
+    public static Vector512<ulong> IsZeroMask(in Fp381x8 a)
+    {
+        Canonical(a, out var c);
+        var acc = c.l0 | c.l1 | c.l2 | c.l3 | c.l4 | c.l5 | c.l6 | c.l7 | c.l8 | c.l9 | c.l10 | c.l11 | c.l12 | c.l13;
+        return Vector512.Equals(acc, Vector512<ulong>.Zero);
+    }
+
+    /// <summary>Per lane: all-ones when a == b.</summary>
+    public static Vector512<ulong> EqualMask(in Fp381x8 a, in Fp381x8 b)
+    {
+        Sub(a, b, out var d);
+        return IsZeroMask(d);
     }
 
     /// <summary>Loads 8 scalar elements (src.Length == 8), lane k = src[k].</summary>
