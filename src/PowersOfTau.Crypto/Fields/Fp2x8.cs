@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace PowersOfTau.Crypto.Fields;
@@ -7,6 +8,7 @@ namespace PowersOfTau.Crypto.Fields;
 /// <see cref="Fp254x8"/>), for G2 batch arithmetic. Same formulas as <see cref="Fp2{TFp}"/> (Karatsuba product,
 /// complex squaring); constant time. Use only when <see cref="IsSupported"/>.
 /// </summary>
+[SkipLocalsInit]
 public struct Fp2x8<TV, TFp> : IBatchField<Fp2x8<TV, TFp>, Fp2<TFp>>
     where TV : struct, IBatchField<TV, TFp>
     where TFp : unmanaged, IPrimeField<TFp>
@@ -33,47 +35,49 @@ public struct Fp2x8<TV, TFp> : IBatchField<Fp2x8<TV, TFp>, Fp2<TFp>>
     /// <inheritdoc/>
     public static void Add(in Fp2x8<TV, TFp> a, in Fp2x8<TV, TFp> b, out Fp2x8<TV, TFp> r)
     {
-        TV.Add(a.c0, b.c0, out var r0);
-        TV.Add(a.c1, b.c1, out var r1);
-        r = new(r0, r1);
+        Unsafe.SkipInit(out r); // component-wise: r may alias a or b
+        TV.Add(a.c0, b.c0, out r.c0);
+        TV.Add(a.c1, b.c1, out r.c1);
     }
 
     /// <inheritdoc/>
     public static void Sub(in Fp2x8<TV, TFp> a, in Fp2x8<TV, TFp> b, out Fp2x8<TV, TFp> r)
     {
-        TV.Sub(a.c0, b.c0, out var r0);
-        TV.Sub(a.c1, b.c1, out var r1);
-        r = new(r0, r1);
+        Unsafe.SkipInit(out r); // component-wise: r may alias a or b
+        TV.Sub(a.c0, b.c0, out r.c0);
+        TV.Sub(a.c1, b.c1, out r.c1);
     }
 
     /// <inheritdoc/>
     public static void Neg(in Fp2x8<TV, TFp> a, out Fp2x8<TV, TFp> r)
     {
-        TV.Neg(a.c0, out var r0);
-        TV.Neg(a.c1, out var r1);
-        r = new(r0, r1);
+        Unsafe.SkipInit(out r);
+        TV.Neg(a.c0, out r.c0);
+        TV.Neg(a.c1, out r.c1);
     }
 
     /// <inheritdoc/>
     public static void Double(in Fp2x8<TV, TFp> a, out Fp2x8<TV, TFp> r)
     {
-        TV.Double(a.c0, out var r0);
-        TV.Double(a.c1, out var r1);
-        r = new(r0, r1);
+        Unsafe.SkipInit(out r);
+        TV.Double(a.c0, out r.c0);
+        TV.Double(a.c1, out r.c1);
     }
 
     /// <summary>Karatsuba: (a0b0 - a1b1) + ((a0+a1)(b0+b1) - a0b0 - a1b1)u, 3 base products.</summary>
     public static void Mul(in Fp2x8<TV, TFp> a, in Fp2x8<TV, TFp> b, out Fp2x8<TV, TFp> r)
     {
+        // a and b are fully read before r is written (r may alias them); results go straight into r (large structs)
+        // (4 temporaries, each 640-896 bytes: fewer and smaller frames measured faster and steadier)
         TV.Mul(a.c0, b.c0, out var v0);
         TV.Mul(a.c1, b.c1, out var v1);
-        TV.Add(a.c0, a.c1, out var sa);
-        TV.Add(b.c0, b.c1, out var sb);
-        TV.Mul(sa, sb, out var s);
-        TV.Sub(v0, v1, out var r0);
-        TV.Sub(s, v0, out var r1);
-        TV.Sub(r1, v1, out r1);
-        r = new(r0, r1);
+        TV.Add(a.c0, a.c1, out var s);
+        TV.Add(b.c0, b.c1, out var t);
+        TV.Mul(s, t, out s); // the base Mul reads its inputs before writing r
+        Unsafe.SkipInit(out r);
+        TV.Sub(v0, v1, out r.c0);
+        TV.Sub(s, v0, out s);
+        TV.Sub(s, v1, out r.c1);
     }
 
     /// <summary>Complex squaring: (a0+a1)(a0-a1) + 2a0a1·u, 2 base products.</summary>
@@ -82,15 +86,15 @@ public struct Fp2x8<TV, TFp> : IBatchField<Fp2x8<TV, TFp>, Fp2<TFp>>
         TV.Add(a.c0, a.c1, out var s);
         TV.Sub(a.c0, a.c1, out var d);
         TV.Mul(a.c0, a.c1, out var m);
-        TV.Mul(s, d, out var r0);
-        TV.Double(m, out var r1);
-        r = new(r0, r1);
+        Unsafe.SkipInit(out r); // a is fully read
+        TV.Mul(s, d, out r.c0);
+        TV.Double(m, out r.c1);
     }
 
     /// <summary>r = a·b for b in the base field.</summary>
     public static void MulByBase(in Fp2x8<TV, TFp> a, in TV b, out Fp2x8<TV, TFp> r)
     {
-        TV.Mul(a.c0, b, out var r0);
+        TV.Mul(a.c0, b, out var r0); // b may alias part of r
         TV.Mul(a.c1, b, out var r1);
         r = new(r0, r1);
     }
@@ -98,9 +102,9 @@ public struct Fp2x8<TV, TFp> : IBatchField<Fp2x8<TV, TFp>, Fp2<TFp>>
     /// <inheritdoc/>
     public static void Select(Vector512<ulong> mask, in Fp2x8<TV, TFp> a, in Fp2x8<TV, TFp> b, out Fp2x8<TV, TFp> r)
     {
-        TV.Select(mask, a.c0, b.c0, out var r0);
-        TV.Select(mask, a.c1, b.c1, out var r1);
-        r = new(r0, r1);
+        Unsafe.SkipInit(out r);
+        TV.Select(mask, a.c0, b.c0, out r.c0);
+        TV.Select(mask, a.c1, b.c1, out r.c1);
     }
 
     /// <inheritdoc/>
