@@ -193,7 +193,10 @@ public readonly struct Fp2<TFp> : IField<Fp2<TFp>>, IEquatable<Fp2<TFp>> where T
         return true;
     }
 
-    /// <summary>ffjavascript/wasmcurves rule (spec/ptau.md §2): the sign of c1 when c1 != 0, otherwise the sign of c0.</summary>
+    /// <summary>
+    /// ffjavascript/wasmcurves rule (spec/ptau.md §2): the sign of c1 when c1 != 0, otherwise the sign of c0.
+    /// Branches on whether c1 is zero: meant for public point coordinates (compression flags).
+    /// </summary>
     public static bool IsNegative(in Fp2<TFp> a) =>
         TFp.IsZeroMask(a.c1) != 0 ? TFp.IsNegative(a.c0) : TFp.IsNegative(a.c1);
 
