@@ -61,7 +61,8 @@ internal static class KeyApplication
             }
 
             var partialHash = new byte[PtauContribution.PartialHashSize];
-            responseHasher.ExportPartialHash(partialHash);
+            // snarkjs 0.7.6 keeps only t mod 2^32 (spec/ptau.md §4): byte-identical files; readers repair it.
+            responseHasher.ExportPartialHash(partialHash, truncateCounterLikeSnarkjs076: true);
             var ownTranscoder = CryptoPointTranscoder.For(curve, checkSubgroup: false);   // our own output: no need to re-check
             responseHasher.Update(PtauHashes.UncompressedPublicKey(publicKey, ownTranscoder));
             var responseHash = new byte[PtauHashes.Size];

@@ -77,7 +77,7 @@ public static class ChallengeExport
     {
         try
         {
-            return PtauHashes.ResponseHash(contribution, transcoder);
+            return PtauHashes.ResponseHash(contribution, transcoder, ptau.Header.CeremonyPower);
         }
         catch (FormatException e)   // InvalidPartialHashException, or a public-key coordinate not below q
         {

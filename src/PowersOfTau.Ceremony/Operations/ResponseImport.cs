@@ -139,7 +139,8 @@ public static class ResponseImport
 
             // 2. partialHash = the state here; then ‖ U(public key) gives the response hash.
             var partialHash = new byte[PtauContribution.PartialHashSize];
-            responseHasher.ExportPartialHash(partialHash);
+            // snarkjs 0.7.6 keeps only t mod 2^32 (spec/ptau.md §4): byte-identical files; readers repair it.
+            responseHasher.ExportPartialHash(partialHash, truncateCounterLikeSnarkjs076: true);
             var uncompressedKey = new byte[PtauPublicKey.ByteSize(curve)];
             using (var whole = response.OpenWhole())
             {
