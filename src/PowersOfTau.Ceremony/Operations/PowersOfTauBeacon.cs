@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using PowersOfTau.Ceremony.Contribution;
 using PowersOfTau.Ceremony.Errors;
 using PowersOfTau.Ceremony.Ptau;
@@ -42,25 +41,8 @@ public static class PowersOfTauBeacon
         byte[] beacon = beaconHash.ToArray();
 
         var (responseHash, nextChallenge) = ContributionRun.Run(inputPath, outputPath,
-            (ref ChaChaRng rng) => SeedFromBeacon(ref rng, beacon, numIterationsExp),
+            (ref ChaChaRng rng) => BeaconSeed.Seed(ref rng, beacon, numIterationsExp, cancellationToken: cancellationToken),
             ContributionType.Beacon, ContributionParams.ForBeacon(name, (byte)numIterationsExp, beacon), overwrite, cancellationToken);
         return new Result(responseHash, nextChallenge);
-    }
-
-    /// <summary>snarkjs rngFromBeaconParams: 2^exp SHA-256 iterations of the beacon hash, then ChaCha from the big-endian words.</summary>
-    internal static void SeedFromBeacon(ref ChaChaRng rng, byte[] beaconHash, int numIterationsExp)
-    {
-        Span<byte> current = stackalloc byte[32];
-        try
-        {
-            // 2^exp iterations; the first takes the beacon hash itself (any length), the rest 32 bytes.
-            SHA256.HashData(beaconHash, current);
-            for (ulong left = (1UL << numIterationsExp) - 1; left > 0; left--) SHA256.HashData(current, current);
-            rng.SeedFromDigest(current);
-        }
-        finally
-        {
-            ConstantTime.Wipe(current);
-        }
     }
 }

@@ -77,7 +77,7 @@ internal static class TranscriptVerifier<TFq, TG1, TG2, TFr>
                 throw CeremonyErrors.VerifyFailed(file, $"{who} is a beacon without a valid beacon hash and numIterationsExp");
             var engine = ContributionEngines.For(curve);
             using var secretKey = new SecretBuffer(engine.SecretKeySize);
-            var regenerated = ContributionRun.DeriveKey(engine, (ref ChaChaRng rng) => PowersOfTauBeacon.SeedFromBeacon(ref rng, beaconHash, exp),
+            var regenerated = ContributionRun.DeriveKey(engine, (ref ChaChaRng rng) => BeaconSeed.Seed(ref rng, beaconHash, exp),
                 previous.NextChallenge, secretKey);
             if (!regenerated.ToBytes().AsSpan().SequenceEqual(key.ToBytes()))
                 throw CeremonyErrors.VerifyFailed(file, $"{who}: the public key is not the one the beacon parameters give");
