@@ -1,6 +1,7 @@
 using PowersOfTau.Ceremony.Curves;
 using PowersOfTau.Ceremony.Errors;
 using PowersOfTau.Ceremony.Files;
+using PowersOfTau.Ceremony.Progress;
 using PowersOfTau.Ceremony.Ptau;
 using PowersOfTau.Ceremony.Transcript;
 
@@ -25,11 +26,12 @@ public static class ChallengeExport
     /// also checks every point on the curve and in the subgroup.</param>
     /// <param name="overwrite">Replace an existing challenge file.</param>
     /// <param name="cancellationToken">Stops the export; the partial output is removed.</param>
+    /// <param name="progress">Receives per-chunk progress.</param>
     /// <exception cref="CeremonyFormatException">The .ptau is unreadable, has no points, holds an invalid point, or its
     /// points do not hash to its current challenge.</exception>
     /// <exception cref="OutputFileException">The output exists, is the input, or the disk is full.</exception>
     public static Result Export(string ptauPath, string challengePath, IPointTranscoder? transcoder = null,
-        bool overwrite = false, CancellationToken cancellationToken = default)
+        bool overwrite = false, CancellationToken cancellationToken = default, IProgress<CeremonyProgress>? progress = null)
     {
         using var ptau = PtauFile.Open(ptauPath);
         transcoder ??= CryptoPointTranscoder.For(ptau.Header.Curve);
@@ -64,6 +66,7 @@ public static class ChallengeExport
                     open = id;
                 }
                 stream.Write(chunk);
+                progress?.Report(new CeremonyProgress($"exporting {PtauSections.Name(id)}", stream.Position, layout.FileSize));
             }, cancellationToken);
             writer.EndSection();
             writer.Complete();

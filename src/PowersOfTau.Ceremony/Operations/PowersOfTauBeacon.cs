@@ -1,5 +1,6 @@
 using PowersOfTau.Ceremony.Contribution;
 using PowersOfTau.Ceremony.Errors;
+using PowersOfTau.Ceremony.Progress;
 using PowersOfTau.Ceremony.Ptau;
 using PowersOfTau.Crypto.Rng;
 using PowersOfTau.Secrets;
@@ -33,7 +34,7 @@ public static class PowersOfTauBeacon
     /// <exception cref="CeremonyFormatException">The input is unreadable, truncated (power ≠ ceremonyPower), has no points, or holds an invalid point.</exception>
     /// <exception cref="OutputFileException">The output exists (without overwrite), is the input, or the disk is full.</exception>
     public static Result Apply(string inputPath, string outputPath, ReadOnlySpan<byte> beaconHash, int numIterationsExp, string? name,
-        bool overwrite = false, CancellationToken cancellationToken = default)
+        bool overwrite = false, CancellationToken cancellationToken = default, IProgress<CeremonyProgress>? progress = null)
     {
         if (beaconHash.Length is 0 or > 255) throw new ArgumentException("the beacon hash must be 1 to 255 bytes", nameof(beaconHash));
         ArgumentOutOfRangeException.ThrowIfLessThan(numIterationsExp, MinIterationsExp);
@@ -41,8 +42,10 @@ public static class PowersOfTauBeacon
         byte[] beacon = beaconHash.ToArray();
 
         var (responseHash, nextChallenge) = ContributionRun.Run(inputPath, outputPath,
-            (ref ChaChaRng rng) => BeaconSeed.Seed(ref rng, beacon, numIterationsExp, cancellationToken: cancellationToken),
-            ContributionType.Beacon, ContributionParams.ForBeacon(name, (byte)numIterationsExp, beacon), overwrite, cancellationToken);
+            (ref ChaChaRng rng) => BeaconSeed.Seed(ref rng, beacon, numIterationsExp,
+                progress is null ? null : new SynchronousProgress<double>(f => progress.Report(new CeremonyProgress("beacon iterations", (long)(f * 1_000_000), 1_000_000))),
+                cancellationToken),
+            ContributionType.Beacon, ContributionParams.ForBeacon(name, (byte)numIterationsExp, beacon), overwrite, cancellationToken, progress);
         return new Result(responseHash, nextChallenge);
     }
 }
