@@ -121,6 +121,7 @@ internal sealed class ContributionEngine<TFq, TG1, TG2, TFr>(CurveDescriptor cur
                 TFr.ToCanonicalLimbs(scalar, limbs);
                 ConstantTimeScalarMultiplication.Multiply(points[j], limbs, out var product);
                 points[j] = product.ToAffine();   // constant-time inversion: the Jacobian form depends on the key
+                ConstantTime.Wipe(ref product);
                 TFr.Mul(scalar, tau, out next);
                 scalar = next;
             }
@@ -142,7 +143,9 @@ internal sealed class ContributionEngine<TFq, TG1, TG2, TFr>(CurveDescriptor cur
         {
             TFr.ToCanonicalLimbs(Secret(secretKey, which), limbs);
             ConstantTimeScalarMultiplication.Multiply(p, limbs, out var product);
-            return product.ToAffine();
+            var affine = product.ToAffine();
+            ConstantTime.Wipe(ref product);   // the projective form depends on the key; only the affine point is public
+            return affine;
         }
         finally
         {
