@@ -36,6 +36,9 @@ public static class ChallengeExport
         using var ptau = PtauFile.Open(ptauPath);
         transcoder ??= CryptoPointTranscoder.For(ptau.Header.Curve);
         if (!ptau.HasPointSections) throw CeremonyErrors.NoPointSections(ptau.FileName);
+        // The stored challenge belongs to the full ceremony; snarkjs would fail the hash check with "corrupted".
+        if (ptau.Header.Power != ptau.Header.CeremonyPower && ptau.Contributions.Count > 0)
+            throw CeremonyErrors.TruncatedFileCannotTakeContribution(ptau.FileName, ptau.Header.Power, ptau.Header.CeremonyPower);
 
         byte[] lastResponseHash, expectedChallenge;
         if (ptau.Contributions.Count == 0)
