@@ -59,14 +59,14 @@ public static class ChallengeExport
         {
             var writer = new TranscriptFileWriter(stream, layout);
             writer.WriteLeadingHash(lastResponseHash);
-            int open = 0;
+            int openSection = 0;
             challengeHash = PtauHashes.HashUncompressedPoints(lastResponseHash, ptau, transcoder, (id, chunk) =>
             {
-                if (id != open)
+                if (id != openSection)
                 {
-                    if (open != 0) writer.EndSection();
+                    if (openSection != 0) writer.EndSection();
                     writer.BeginSection(id);
-                    open = id;
+                    openSection = id;
                 }
                 stream.Write(chunk);
                 progress?.Report(new CeremonyProgress($"exporting {PtauSections.Name(id)}", stream.Position, layout.FileSize));
