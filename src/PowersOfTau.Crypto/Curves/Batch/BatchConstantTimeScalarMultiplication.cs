@@ -12,7 +12,7 @@ namespace PowersOfTau.Crypto.Curves.Batch;
 /// Booth windows, complete projective formulas, full-table masked scans) with one point per 64-bit lane of an
 /// <see cref="IBatchField{T,TScalar}"/> (<see cref="Fp254x8"/>, <see cref="Fp381x8"/>), so all eight share one
 /// instruction stream. Each lane's sign (part sign XOR digit sign) is applied by a per-lane masked negation;
-/// the multiples tables depend only on the public points. G1 only (the endomorphism must be φ(x, y) = (βx, y)).
+/// the multiples tables depend only on the public points. G1 (φ, 2 parts) and G2 (ψ, 4 parts).
 /// Falls back to the scalar path when AVX-512 is missing. Scalar-dependent stack temporaries are wiped.
 /// </summary>
 public static class BatchConstantTimeScalarMultiplication
@@ -42,9 +42,53 @@ public static class BatchConstantTimeScalarMultiplication
                 ConstantTimeScalarMultiplication.Multiply(points[i], scalars.Slice(ScalarLimbs * i, ScalarLimbs), out results[i]);
             return;
         }
-        TV beta = TV.Broadcast(Beta<TF, TCurve>());
+        Run<TV, TF, TCurve, BetaEndomorphism<TV, TF>>(points, scalars, results, new BetaEndomorphism<TV, TF>(TV.Broadcast(Beta<TF, TCurve>())));
+    }
+
+    /// <summary>
+    /// As <see cref="MultiplyG1{TV,TF,TCurve}"/> for G2 (BN254 or BLS12-381 over Fp2): the GLS split in four parts with
+    /// ψ(x, y) = (cx·conj(x), cy·conj(y)), eight points per <see cref="Fp2x8{TV,TFp}"/> batch.
+    /// </summary>
+    /// <typeparam name="TVp">The 8-lane base field (Fp254x8 or Fp381x8).</typeparam>
+    /// <exception cref="ArgumentException">Length mismatch, a scalar &gt;= r, or an endomorphism that is not of that form.</exception>
+    public static void MultiplyG2<TVp, TFp, TCurve>(
+        ReadOnlySpan<AffinePoint<Fp2<TFp>, TCurve>> points, ReadOnlySpan<ulong> scalars, Span<JacobianPoint<Fp2<TFp>, TCurve>> results)
+        where TVp : unmanaged, IBatchField<TVp, TFp>
+        where TFp : unmanaged, IPrimeField<TFp>
+        where TCurve : ICurve<Fp2<TFp>, TCurve>
+    {
+        // cx, cy from ψ(1, 1, 1); then check the model ψ(x, y, z) = (cx·conj(x), cy·conj(y), conj(z)) on a point with c1 != 0.
+        Fp2<TFp> cx = Fp2<TFp>.One, cy = Fp2<TFp>.One, cz = Fp2<TFp>.One;
+        TCurve.Endomorphism(ref cx, ref cy, ref cz);
+        var probe = new Fp2<TFp>(TFp.FromUInt64(3), TFp.FromUInt64(5));
+        Fp2<TFp> px = probe, py = probe, pz = probe;
+        TCurve.Endomorphism(ref px, ref py, ref pz);
+        Fp2<TFp>.Conjugate(probe, out var conj);
+        Fp2<TFp>.Mul(conj, cx, out var ex);
+        Fp2<TFp>.Mul(conj, cy, out var ey);
+        if ((Fp2<TFp>.EqualMask(px, ex) & Fp2<TFp>.EqualMask(py, ey) & Fp2<TFp>.EqualMask(pz, conj)) == 0)
+            throw new ArgumentException($"{TCurve.Name}: the endomorphism is not ψ(x, y) = (cx·conj(x), cy·conj(y))");
+        var endo = new PsiEndomorphism<TVp, TFp>(Fp2x8<TVp, TFp>.Broadcast(cx), Fp2x8<TVp, TFp>.Broadcast(cy));
+        Run<Fp2x8<TVp, TFp>, Fp2<TFp>, TCurve, PsiEndomorphism<TVp, TFp>>(points, scalars, results, endo);
+    }
+
+    private static void Run<TV, TF, TCurve, TEndo>(
+        ReadOnlySpan<AffinePoint<TF, TCurve>> points, ReadOnlySpan<ulong> scalars, Span<JacobianPoint<TF, TCurve>> results, TEndo endo)
+        where TV : unmanaged, IBatchField<TV, TF>
+        where TF : unmanaged, IField<TF>
+        where TCurve : ICurve<TF, TCurve>
+        where TEndo : struct, IBatchEndomorphism<TV, TF>
+    {
+        if (scalars.Length != ScalarLimbs * points.Length || results.Length != points.Length)
+            throw new ArgumentException("need 4 scalar limbs and one result per point");
+        if (!TV.IsSupported)
+        {
+            for (int i = 0; i < points.Length; i++)
+                ConstantTimeScalarMultiplication.Multiply(points[i], scalars.Slice(ScalarLimbs * i, ScalarLimbs), out results[i]);
+            return;
+        }
         TV b3 = TV.Broadcast(TCurve.B3);
-        var table = new ProjectivePointX8<TV, TF>[2 * TableSize]; // public: multiples of public points
+        var table = new ProjectivePointX8<TV, TF>[TCurve.Decomposition.Dimension * TableSize]; // public: multiples of public points
         Span<AffinePoint<TF, TCurve>> lanePoints = stackalloc AffinePoint<TF, TCurve>[Lanes];
         Span<ulong> laneScalars = stackalloc ulong[Lanes * ScalarLimbs];
         Span<JacobianPoint<TF, TCurve>> laneResults = stackalloc JacobianPoint<TF, TCurve>[Lanes];
@@ -58,7 +102,7 @@ public static class BatchConstantTimeScalarMultiplication
                 laneScalars.Clear();
                 points.Slice(start, count).CopyTo(lanePoints);
                 scalars.Slice(start * ScalarLimbs, count * ScalarLimbs).CopyTo(laneScalars);
-                Multiply8<TV, TF, TCurve>(lanePoints, laneScalars, laneResults, table, beta, b3);
+                Multiply8<TV, TF, TCurve, TEndo>(lanePoints, laneScalars, laneResults, table, endo, b3);
                 laneResults[..count].CopyTo(results.Slice(start, count));
             }
         }
@@ -81,15 +125,16 @@ public static class BatchConstantTimeScalarMultiplication
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Multiply8<TV, TF, TCurve>(
+    private static void Multiply8<TV, TF, TCurve, TEndo>(
         ReadOnlySpan<AffinePoint<TF, TCurve>> points, ReadOnlySpan<ulong> scalars, Span<JacobianPoint<TF, TCurve>> results,
-        ProjectivePointX8<TV, TF>[] table, in TV beta, in TV b3)
+        ProjectivePointX8<TV, TF>[] table, TEndo endo, in TV b3)
         where TV : unmanaged, IBatchField<TV, TF>
         where TF : unmanaged, IField<TF>
         where TCurve : ICurve<TF, TCurve>
+        where TEndo : struct, IBatchEndomorphism<TV, TF>
     {
         ScalarDecomposition dec = TCurve.Decomposition;
-        if (dec.Dimension != 2) throw new ArgumentException($"{TCurve.Name}: expected a 2-dimensional GLV split");
+        int d = dec.Dimension;
         int windows = (dec.PartBits + 1 + Window - 1) / Window;
         Span<ulong> parts = stackalloc ulong[Lanes * 4 * ScalarLimbs];
         Span<ulong> negative = stackalloc ulong[Lanes * 4];
@@ -116,18 +161,15 @@ public static class BatchConstantTimeScalarMultiplication
             table[0] = p;
             ProjectivePointX8<TV, TF>.Double(p, b3, out table[1]);
             for (int j = 2; j < TableSize; j++) ProjectivePointX8<TV, TF>.Add(table[j - 1], p, b3, out table[j]);
-            for (int j = 0; j < TableSize; j++)
-            {
-                ref readonly var t = ref table[j];
-                TV.Mul(t.X, beta, out TV bx);
-                table[TableSize + j] = new ProjectivePointX8<TV, TF>(bx, t.Y, t.Z);
-            }
+            for (int i = 1; i < d; i++)
+                for (int j = 0; j < TableSize; j++)
+                    endo.Apply(table[(i - 1) * TableSize + j], out table[i * TableSize + j]);
 
             for (int win = windows - 1; win >= 0; win--)
             {
                 if (win != windows - 1)
                     for (int s = 0; s < Window; s++) ProjectivePointX8<TV, TF>.Double(acc, b3, out acc);
-                for (int i = 0; i < 2; i++)
+                for (int i = 0; i < d; i++)
                 {
                     for (int lane = 0; lane < Lanes; lane++)
                     {
