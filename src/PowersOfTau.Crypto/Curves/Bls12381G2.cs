@@ -80,6 +80,10 @@ public sealed class Bls12381G2 : ICurve<Fp2<Fp381>, Bls12381G2>
     }
 
     /// <summary>ψ(P) == [z]P = −[|z|]P.</summary>
+    /// <summary>Eight points per AVX-512 instruction stream (<see cref="Batch.BatchSubgroupCheck"/>).</summary>
+    public static void AreInSubgroupVartime(ReadOnlySpan<AffinePoint<Fp2<Fp381>, Bls12381G2>> points, Span<bool> result) =>
+        Batch.BatchSubgroupCheck.Bls12381G2(points, result);
+
     public static bool IsInSubgroupVartime(in AffinePoint<Fp2<Fp381>, Bls12381G2> p)
     {
         var j = p.ToJacobian();
