@@ -5,7 +5,7 @@ using PowersOfTau.Crypto.Fields;
 
 namespace PowersOfTau.Crypto.Tests.Curves;
 
-/// <summary>The 8-lane BLS12-381 subgroup checks agree with the scalar ones on valid, off-subgroup (oracle) and identity points.</summary>
+/// <summary>The 8-lane subgroup checks (BLS12-381 G1/G2, BN254 G2) agree with the scalar ones on valid, off-subgroup (oracle) and identity points.</summary>
 public sealed class BatchSubgroupCheckTests
 {
     private static AffinePoint<TF, TCurve>[] Mix<TF, TCurve>(string group)
@@ -47,6 +47,15 @@ public sealed class BatchSubgroupCheckTests
         var pts = Mix<Fp2<Fp381>, Bls12381G2>("bls12381 G2");
         var result = new bool[pts.Length];
         BatchSubgroupCheck.Bls12381G2(pts, result);
+        Check(pts, result);
+    }
+
+    [Fact]
+    public void Bn254G2_batch_check_agrees_with_the_scalar_check()
+    {
+        var pts = Mix<Fp2<Fp254>, Bn254G2>("bn128 G2");
+        var result = new bool[pts.Length];
+        BatchSubgroupCheck.Bn254G2(pts, result);
         Check(pts, result);
     }
 }
