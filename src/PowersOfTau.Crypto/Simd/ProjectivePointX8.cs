@@ -1,0 +1,166 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using PowersOfTau.Crypto.Curves;
+using PowersOfTau.Crypto.Fields;
+
+namespace PowersOfTau.Crypto.Simd;
+
+/// <summary>
+/// Eight points in homogeneous projective coordinates (X : Y : Z), one per lane: the lane counterpart of
+/// <see cref="ProjectivePoint{TF,TCurve}"/>, with the same complete formulas of Renes, Costello and Batina
+/// (eprint 2015/1060, Algorithms 7 and 9, a = 0). They have no exceptional case on these prime-order-subgroup curves
+/// (none has a point of order 2), so P = Q, P = -Q and the identity need neither branch nor mask: every lane runs the
+/// same instructions whatever its point (constant time). The identity is (0 : 1 : 0).
+/// </summary>
+/// <typeparam name="TF">The scalar coordinate field (Fp or Fp2).</typeparam>
+/// <typeparam name="TLane">Its 8-lane counterpart.</typeparam>
+/// <typeparam name="TCurve">The group (supplies 3b).</typeparam>
+[SkipLocalsInit]
+[StructLayout(LayoutKind.Sequential)]
+public struct ProjectivePointX8<TF, TLane, TCurve>
+    where TF : unmanaged, IField<TF>
+    where TLane : unmanaged, ILaneField<TLane, TF>
+    where TCurve : ICurve<TF, TCurve>
+{
+    /// <summary>Coordinates, 8 lanes each.</summary>
+    public TLane X, Y, Z;
+
+    /// <summary>3b of the curve in every lane (a public constant).</summary>
+    private static readonly TLane B3 = BroadcastB3();
+
+    private static TLane BroadcastB3()
+    {
+        TLane.Broadcast(TCurve.B3, out TLane r);
+        return r;
+    }
+
+    /// <summary>The identity (0 : 1 : 0) in every lane.</summary>
+    public static ProjectivePointX8<TF, TLane, TCurve> Infinity => new() { X = TLane.Zero, Y = TLane.One, Z = TLane.Zero };
+
+    /// <summary>
+    /// Loads 8 affine points (exactly 8); the affine identity (0, 0) becomes (0 : 1 : 0). Constant time.
+    /// Does not check that the points are on the curve (the caller's decoder does).
+    /// </summary>
+    /// <exception cref="ArgumentException">points does not hold exactly 8 points.</exception>
+    public static void FromAffine(ReadOnlySpan<AffinePoint<TF, TCurve>> points, out ProjectivePointX8<TF, TLane, TCurve> r)
+    {
+        if (points.Length != 8) throw new ArgumentException("exactly 8 points are needed, one per lane", nameof(points));
+        Span<TF> xs = stackalloc TF[8];
+        Span<TF> ys = stackalloc TF[8];
+        for (int i = 0; i < 8; i++)
+        {
+            xs[i] = points[i].X;
+            ys[i] = points[i].Y;
+        }
+        TLane.Load(xs, out TLane x);
+        TLane.Load(ys, out TLane y);
+        Vector512<ulong> infinity = TLane.IsZeroMask(x) & TLane.IsZeroMask(y);
+        r.X = x;
+        TLane.Select(infinity, TLane.One, y, out r.Y);
+        TLane.Select(infinity, TLane.Zero, TLane.One, out r.Z);
+    }
+
+    /// <summary>
+    /// Writes the 8 lanes as Jacobian points (X·Z, Y·Z², Z), canonical, the identity as (1, 1, 0) like
+    /// <see cref="ProjectivePoint{TF,TCurve}.ToJacobian"/> (exactly 8 outputs). Constant time.
+    /// </summary>
+    /// <exception cref="ArgumentException">dst does not hold exactly 8 points.</exception>
+    public static void ToJacobian(in ProjectivePointX8<TF, TLane, TCurve> p, Span<JacobianPoint<TF, TCurve>> dst)
+    {
+        if (dst.Length != 8) throw new ArgumentException("exactly 8 points are needed, one per lane", nameof(dst));
+        TLane.Mul(p.X, p.Z, out TLane x);
+        TLane.Square(p.Z, out TLane z2);
+        TLane.Mul(p.Y, z2, out TLane y);
+        Vector512<ulong> infinity = TLane.IsZeroMask(p.Z);
+        TLane.Select(infinity, TLane.One, x, out x);
+        TLane.Select(infinity, TLane.One, y, out y);
+        Span<TF> xs = stackalloc TF[8];
+        Span<TF> ys = stackalloc TF[8];
+        Span<TF> zs = stackalloc TF[8];
+        TLane.Store(x, xs);
+        TLane.Store(y, ys);
+        TLane.Store(p.Z, zs);
+        for (int i = 0; i < 8; i++) dst[i] = new JacobianPoint<TF, TCurve>(xs[i], ys[i], zs[i]);
+    }
+
+    /// <summary>Per lane r = mask ? a : b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Select(Vector512<ulong> mask, in ProjectivePointX8<TF, TLane, TCurve> a, in ProjectivePointX8<TF, TLane, TCurve> b, out ProjectivePointX8<TF, TLane, TCurve> r)
+    {
+        TLane.Select(mask, a.X, b.X, out r.X);
+        TLane.Select(mask, a.Y, b.Y, out r.Y);
+        TLane.Select(mask, a.Z, b.Z, out r.Z);
+    }
+
+    /// <summary>Per lane p = mask ? -p : p (masked select of -Y).</summary>
+    public static void ConditionalNegate(Vector512<ulong> mask, ref ProjectivePointX8<TF, TLane, TCurve> p)
+    {
+        TLane.Neg(p.Y, out TLane ny);
+        TLane.Select(mask, ny, p.Y, out p.Y);
+    }
+
+    /// <summary>r = p + q per lane, complete (RCB Algorithm 7, a = 0: 12M + 2 multiplications by 3b). r may alias p or q.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Add(in ProjectivePointX8<TF, TLane, TCurve> p, in ProjectivePointX8<TF, TLane, TCurve> q, out ProjectivePointX8<TF, TLane, TCurve> r)
+    {
+        TLane.Mul(p.X, q.X, out TLane t0);
+        TLane.Mul(p.Y, q.Y, out TLane t1);
+        TLane.Mul(p.Z, q.Z, out TLane t2);
+        TLane.AddUnreduced(p.X, p.Y, out TLane pxy);
+        TLane.AddUnreduced(q.X, q.Y, out TLane qxy);
+        TLane.Mul(pxy, qxy, out TLane m3);
+        TLane.Add(t0, t1, out TLane s01);
+        TLane.Sub(m3, s01, out TLane t3);          // X1Y2 + X2Y1
+        TLane.AddUnreduced(p.Y, p.Z, out TLane pyz);
+        TLane.AddUnreduced(q.Y, q.Z, out TLane qyz);
+        TLane.Mul(pyz, qyz, out TLane m4);
+        TLane.Add(t1, t2, out TLane s12);
+        TLane.Sub(m4, s12, out TLane t4);          // Y1Z2 + Y2Z1
+        TLane.AddUnreduced(p.X, p.Z, out TLane pxz);
+        TLane.AddUnreduced(q.X, q.Z, out TLane qxz);
+        TLane.Mul(pxz, qxz, out TLane m5);
+        TLane.Add(t0, t2, out TLane s02);
+        TLane.Sub(m5, s02, out TLane y3a);         // X1Z2 + X2Z1
+        TLane.Double(t0, out TLane t0d);
+        TLane.Add(t0d, t0, out TLane t0t);         // 3 X1X2
+        TLane.Mul(t2, B3, out TLane t2b);          // 3b Z1Z2
+        TLane.Add(t1, t2b, out TLane z3a);
+        TLane.Sub(t1, t2b, out TLane t1m);
+        TLane.Mul(y3a, B3, out TLane y3b);
+        TLane.Mul(t4, y3b, out TLane x3a);
+        TLane.Mul(t3, t1m, out TLane t2c);
+        TLane.Mul(y3b, t0t, out TLane y3c);
+        TLane.Mul(t1m, z3a, out TLane t1n);
+        TLane.Mul(t0t, t3, out TLane t0u);
+        TLane.Mul(z3a, t4, out TLane z3b);
+        TLane.Sub(t2c, x3a, out r.X);
+        TLane.Add(t1n, y3c, out r.Y);
+        TLane.Add(z3b, t0u, out r.Z);
+    }
+
+    /// <summary>r = 2p per lane, complete (RCB Algorithm 9, a = 0: 6M + 2S + 1 multiplication by 3b). r may alias p.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Double(in ProjectivePointX8<TF, TLane, TCurve> p, out ProjectivePointX8<TF, TLane, TCurve> r)
+    {
+        TLane.Square(p.Y, out TLane t0);
+        TLane.Double(t0, out TLane z3a);
+        TLane.Double(z3a, out TLane z3b);
+        TLane.Double(z3b, out TLane z3c);          // 8 Y^2
+        TLane.Mul(p.Y, p.Z, out TLane t1);
+        TLane.Square(p.Z, out TLane t2);
+        TLane.Mul(t2, B3, out TLane t2b);          // 3b Z^2
+        TLane.Mul(t2b, z3c, out TLane x3a);
+        TLane.Add(t0, t2b, out TLane y3a);
+        TLane.Mul(t1, z3c, out TLane z3);
+        TLane.Double(t2b, out TLane t1b);
+        TLane.Add(t1b, t2b, out TLane t2c);        // 9b Z^2
+        TLane.Sub(t0, t2c, out TLane t0b);
+        TLane.Mul(t0b, y3a, out TLane y3b);
+        TLane.Mul(p.X, p.Y, out TLane t1c);
+        TLane.Mul(t0b, t1c, out TLane x3b);
+        TLane.Add(x3a, y3b, out r.Y);
+        TLane.Double(x3b, out r.X);
+        r.Z = z3;
+    }
+}
