@@ -12,11 +12,13 @@ namespace PowersOfTau.Crypto.Simd;
 /// <summary>
 /// Many independent scalar multiplications r_i = [k_i]P_i by SECRET scalars, eight at a time in the lanes of AVX-512
 /// vectors (performance.md §4): the Powers-of-Tau workload (tau^i, alpha·tau^i, ... times distinct points).
-/// Constant time per the same rules as <see cref="ConstantTimeScalarMultiplication"/>: each scalar is recoded into
-/// <see cref="Windows"/> signed fixed windows of <see cref="Window"/> bits (Booth digits in [-16, 16]), and every lane runs
-/// the same fixed sequence of complete projective doublings and additions (<see cref="ProjectivePointX8{TF,TLane,TCurve}"/>);
-/// each table lookup scans all 16 entries with per-lane equality masks (no gather, no secret index), signs are applied by
-/// masked negation, and the stack temporaries that depend on a scalar are wiped before returning.
+/// The algorithm is that of <see cref="ConstantTimeScalarMultiplication"/>, run in 8 lanes: each scalar is split with the
+/// curve's endomorphism (<see cref="ICurve{TF,TSelf}.Decomposition"/>: GLV 2 × ~128 bits on G1, GLS 4 × ~64 bits on G2),
+/// each part is recoded into signed fixed windows of <see cref="Window"/> bits (Booth digits in [-16, 16]), and every lane
+/// runs the same fixed sequence of complete projective doublings and additions (<see cref="ProjectivePointX8{TF,TLane,TCurve}"/>).
+/// Each table lookup scans all 16 entries with per-lane equality masks (no gather, no secret index); the digit's sign and
+/// the part's sign are applied together by a masked negation, so the tables hold only public multiples of the public bases.
+/// Stack temporaries that depend on a scalar (parts, digits, signs, accumulators, the field kernels' spills) are wiped.
 /// Where AVX-512F is missing, the overloads fall back to <see cref="ConstantTimeScalarMultiplication"/> point by point.
 /// </summary>
 public static class BatchScalarMultiplication
@@ -24,11 +26,9 @@ public static class BatchScalarMultiplication
     /// <summary>Width of the signed fixed windows.</summary>
     public const int Window = 5;
 
-    /// <summary>Number of windows: covers 260 bits, so any scalar below 2^255 (every k &lt; r here) keeps Booth's top bit zero.</summary>
-    public const int Windows = 52;
-
     private const int TableSize = 1 << (Window - 1); // multiples 1..16 of each base
     private const int ScalarLimbs = 4;
+    private const int MaxDimension = 4;
     private const int Lanes = 8;
 
     /// <summary>
@@ -79,11 +79,17 @@ public static class BatchScalarMultiplication
         if (!Avx512F.IsSupported) throw new PlatformNotSupportedException("the 8-lane scalar multiplication needs AVX-512F; use the MulBatchCt overloads, which fall back to scalar code");
         CheckArguments<TF, TCurve>(bases.Length, scalars, results.Length);
 
-        var table = new ProjectivePointX8<TF, TLane, TCurve>[TableSize]; // multiples of public bases: public data
+        ScalarDecomposition dec = TCurve.Decomposition;
+        int dimension = dec.Dimension;
+        int windows = WindowCount(dec);
+        // Multiples 1..16 of the public bases and their endomorphism images: public data, so the heap is fine.
+        var tables = new ProjectivePointX8<TF, TLane, TCurve>[dimension * TableSize];
         Span<AffinePoint<TF, TCurve>> basesGroup = new AffinePoint<TF, TCurve>[Lanes];
         Span<ulong> scalarGroup = stackalloc ulong[Lanes * ScalarLimbs];
-        Span<ulong> digits = stackalloc ulong[Windows * Lanes];
-        Span<ulong> negative = stackalloc ulong[Windows * Lanes];
+        Span<ulong> parts = stackalloc ulong[MaxDimension * ScalarLimbs];
+        Span<ulong> partNegative = stackalloc ulong[MaxDimension];
+        Span<ulong> digits = stackalloc ulong[MaxDimension * windows * Lanes];
+        Span<ulong> negative = stackalloc ulong[MaxDimension * windows * Lanes];
         Span<JacobianPoint<TF, TCurve>> resultGroup = new JacobianPoint<TF, TCurve>[Lanes];
         try
         {
@@ -94,19 +100,24 @@ public static class BatchScalarMultiplication
                 scalarGroup.Clear();
                 bases.Slice(start, count).CopyTo(basesGroup);
                 scalars.Slice(start * ScalarLimbs, count * ScalarLimbs).CopyTo(scalarGroup);
-                Recode(scalarGroup, digits, negative);
-                MultiplyGroup(basesGroup, digits, negative, table, resultGroup);
+                Recode(dec, windows, scalarGroup, parts, partNegative, digits, negative);
+                MultiplyGroup(basesGroup, dimension, windows, digits, negative, tables, resultGroup);
                 resultGroup[..count].CopyTo(results.Slice(start, count));
             }
         }
         finally
         {
             ConstantTime.Wipe(MemoryMarshal.AsBytes(scalarGroup));
+            ConstantTime.Wipe(MemoryMarshal.AsBytes(parts));
+            ConstantTime.Wipe(MemoryMarshal.AsBytes(partNegative));
             ConstantTime.Wipe(MemoryMarshal.AsBytes(digits));
             ConstantTime.Wipe(MemoryMarshal.AsBytes(negative));
             ScrubStack();
         }
     }
+
+    /// <summary>Windows per part: PartBits + 1 bits, so that Booth's top bit is zero.</summary>
+    private static int WindowCount(ScalarDecomposition dec) => (dec.PartBits + 1 + Window - 1) / Window;
 
     private static void CheckArguments<TF, TCurve>(int count, ReadOnlySpan<ulong> scalars, int resultCount)
         where TF : unmanaged, IField<TF>
@@ -121,21 +132,29 @@ public static class BatchScalarMultiplication
     }
 
     /// <summary>
-    /// Booth recoding of each lane's scalar into signed digits d_i in [-16, 16], k = Σ d_i·32^i:
-    /// digits[i·8 + lane] = |d_i|, negative[i·8 + lane] = all-ones when d_i &lt; 0. Bit positions are public; no branch on values.
+    /// Splits each lane's scalar into parts (k ≡ Σ ±k_i·λ^i mod r) and recodes each part into signed Booth digits d in
+    /// [-16, 16], k_i = Σ d_w·32^w: digits[((i·windows) + w)·8 + lane] = |d_w|, negative[...] = all-ones when the digit's sign
+    /// times the part's sign is negative. Bit positions are public; no branch on values.
     /// </summary>
-    private static void Recode(ReadOnlySpan<ulong> scalarGroup, Span<ulong> digits, Span<ulong> negative)
+    private static void Recode(ScalarDecomposition dec, int windows, ReadOnlySpan<ulong> scalarGroup, Span<ulong> parts, Span<ulong> partNegative,
+        Span<ulong> digits, Span<ulong> negative)
     {
+        int dimension = dec.Dimension;
         for (int lane = 0; lane < Lanes; lane++)
         {
-            ReadOnlySpan<ulong> k = scalarGroup.Slice(lane * ScalarLimbs, ScalarLimbs);
-            for (int i = 0; i < Windows; i++)
+            dec.Decompose(scalarGroup.Slice(lane * ScalarLimbs, ScalarLimbs), parts, partNegative);
+            for (int i = 0; i < dimension; i++)
             {
-                ulong raw = Bits6(k, Window * i - 1);                   // bits 5i+4 .. 5i-1
-                long d = (long)((raw + 1) >> 1) - (long)((raw >> Window) << Window);
-                ulong sign = (ulong)(d >> 63);
-                digits[i * Lanes + lane] = ((ulong)d ^ sign) - sign;
-                negative[i * Lanes + lane] = sign;
+                ReadOnlySpan<ulong> part = parts.Slice(i * ScalarLimbs, ScalarLimbs);
+                for (int w = 0; w < windows; w++)
+                {
+                    ulong raw = Bits6(part, Window * w - 1);                   // bits 5w+4 .. 5w-1
+                    long d = (long)((raw + 1) >> 1) - (long)((raw >> Window) << Window);
+                    ulong sign = (ulong)(d >> 63);
+                    int at = ((i * windows) + w) * Lanes + lane;
+                    digits[at] = ((ulong)d ^ sign) - sign;
+                    negative[at] = sign ^ partNegative[i];
+                }
             }
         }
     }
@@ -151,25 +170,31 @@ public static class BatchScalarMultiplication
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void MultiplyGroup<TF, TLane, TCurve>(ReadOnlySpan<AffinePoint<TF, TCurve>> basesGroup, ReadOnlySpan<ulong> digits, ReadOnlySpan<ulong> negative,
-        ProjectivePointX8<TF, TLane, TCurve>[] table, Span<JacobianPoint<TF, TCurve>> resultGroup)
+    private static void MultiplyGroup<TF, TLane, TCurve>(ReadOnlySpan<AffinePoint<TF, TCurve>> basesGroup, int dimension, int windows,
+        ReadOnlySpan<ulong> digits, ReadOnlySpan<ulong> negative, ProjectivePointX8<TF, TLane, TCurve>[] tables, Span<JacobianPoint<TF, TCurve>> resultGroup)
         where TF : unmanaged, IField<TF>
         where TLane : unmanaged, ILaneField<TLane, TF>
         where TCurve : ICurve<TF, TCurve>
     {
-        ProjectivePointX8<TF, TLane, TCurve> acc = default, selected = default;
+        ProjectivePointX8<TF, TLane, TCurve> acc = ProjectivePointX8<TF, TLane, TCurve>.Infinity, selected = default;
         try
         {
-            ProjectivePointX8<TF, TLane, TCurve>.FromAffine(basesGroup, out table[0]);
-            ProjectivePointX8<TF, TLane, TCurve>.Double(table[0], out table[1]);
-            for (int j = 2; j < TableSize; j++) ProjectivePointX8<TF, TLane, TCurve>.Add(table[j - 1], table[0], out table[j]);
+            ProjectivePointX8<TF, TLane, TCurve>.FromAffine(basesGroup, out tables[0]);
+            ProjectivePointX8<TF, TLane, TCurve>.Double(tables[0], out tables[1]);
+            for (int j = 2; j < TableSize; j++) ProjectivePointX8<TF, TLane, TCurve>.Add(tables[j - 1], tables[0], out tables[j]);
+            for (int i = 1; i < dimension; i++)
+                for (int j = 0; j < TableSize; j++)
+                    ProjectivePointX8<TF, TLane, TCurve>.Endomorphism(tables[(i - 1) * TableSize + j], out tables[i * TableSize + j]);
 
-            LookUp(table, digits, negative, Windows - 1, out acc);
-            for (int i = Windows - 2; i >= 0; i--)
+            for (int w = windows - 1; w >= 0; w--)
             {
-                for (int s = 0; s < Window; s++) ProjectivePointX8<TF, TLane, TCurve>.Double(acc, out acc);
-                LookUp(table, digits, negative, i, out selected);
-                ProjectivePointX8<TF, TLane, TCurve>.Add(acc, selected, out acc);
+                if (w != windows - 1)
+                    for (int s = 0; s < Window; s++) ProjectivePointX8<TF, TLane, TCurve>.Double(acc, out acc);
+                for (int i = 0; i < dimension; i++)
+                {
+                    LookUp(tables.AsSpan(i * TableSize, TableSize), digits, negative, (i * windows) + w, out selected);
+                    ProjectivePointX8<TF, TLane, TCurve>.Add(acc, selected, out acc);
+                }
             }
             ProjectivePointX8<TF, TLane, TCurve>.ToJacobian(acc, resultGroup);
         }
@@ -185,7 +210,7 @@ public static class BatchScalarMultiplication
     /// per-lane equality masks, so the memory access pattern does not depend on the digits.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void LookUp<TF, TLane, TCurve>(ProjectivePointX8<TF, TLane, TCurve>[] table, ReadOnlySpan<ulong> digits, ReadOnlySpan<ulong> negative, int window,
+    private static void LookUp<TF, TLane, TCurve>(ReadOnlySpan<ProjectivePointX8<TF, TLane, TCurve>> table, ReadOnlySpan<ulong> digits, ReadOnlySpan<ulong> negative, int window,
         out ProjectivePointX8<TF, TLane, TCurve> r)
         where TF : unmanaged, IField<TF>
         where TLane : unmanaged, ILaneField<TLane, TF>

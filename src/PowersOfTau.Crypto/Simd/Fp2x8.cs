@@ -96,6 +96,14 @@ public struct Fp2x8<TLane, TFp> : ILaneField<Fp2x8<TLane, TFp>, Fp2<TFp>>
         r.C0 = c0;
     }
 
+    /// <summary>Conjugate c0 - c1·u per lane (the Frobenius map, p ≡ 3 mod 4).</summary>
+    public static void Conjugate(in Fp2x8<TLane, TFp> a, out Fp2x8<TLane, TFp> r)
+    {
+        TLane.Neg(a.C1, out TLane c1);
+        r.C0 = a.C0;
+        r.C1 = c1;
+    }
+
     /// <inheritdoc/>
     public static void Select(Vector512<ulong> mask, in Fp2x8<TLane, TFp> a, in Fp2x8<TLane, TFp> b, out Fp2x8<TLane, TFp> r)
     {

@@ -47,6 +47,9 @@ public interface ILaneField<T, TScalar>
     /// <summary>r = -a per lane.</summary>
     static abstract void Neg(in T a, out T r);
 
+    /// <summary>The Frobenius map a^p per lane: the identity for a prime field, the conjugate for Fp2.</summary>
+    static abstract void Conjugate(in T a, out T r);
+
     /// <summary>Per lane r = mask ? a : b.</summary>
     static abstract void Select(Vector512<ulong> mask, in T a, in T b, out T r);
 

@@ -35,6 +35,33 @@ public struct ProjectivePointX8<TF, TLane, TCurve>
         return r;
     }
 
+    /// <summary>
+    /// The curve endomorphism (φ on G1, ψ on G2) is diagonal up to the Frobenius map on these curves:
+    /// (X : Y : Z) ↦ (cx·X^p : cy·Y^p : Z^p), with X^p = X on G1. cx and cy are read off the scalar
+    /// <see cref="ICurve{TF,TSelf}.Endomorphism"/> applied to (1, 1, 1); the tests check the lane map against the scalar one.
+    /// </summary>
+    private static readonly (TLane X, TLane Y) EndomorphismFactors = ReadEndomorphismFactors();
+
+    private static (TLane, TLane) ReadEndomorphismFactors()
+    {
+        TF x = TF.One, y = TF.One, z = TF.One;
+        TCurve.Endomorphism(ref x, ref y, ref z);
+        TLane.Broadcast(x, out TLane cx);
+        TLane.Broadcast(y, out TLane cy);
+        return (cx, cy);
+    }
+
+    /// <summary>r = the curve endomorphism of p per lane (see <see cref="EndomorphismFactors"/>); r may alias p.</summary>
+    public static void Endomorphism(in ProjectivePointX8<TF, TLane, TCurve> p, out ProjectivePointX8<TF, TLane, TCurve> r)
+    {
+        var (cx, cy) = EndomorphismFactors;
+        TLane.Conjugate(p.X, out TLane x);
+        TLane.Conjugate(p.Y, out TLane y);
+        TLane.Conjugate(p.Z, out r.Z);
+        TLane.Mul(x, cx, out r.X);
+        TLane.Mul(y, cy, out r.Y);
+    }
+
     /// <summary>The identity (0 : 1 : 0) in every lane.</summary>
     public static ProjectivePointX8<TF, TLane, TCurve> Infinity => new() { X = TLane.Zero, Y = TLane.One, Z = TLane.Zero };
 

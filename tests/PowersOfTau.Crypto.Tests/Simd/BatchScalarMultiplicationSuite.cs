@@ -135,6 +135,25 @@ public abstract class BatchScalarMultiplicationSuite<TF, TLane, TCurve>
     }
 
     [Fact]
+    public void Lane_endomorphism_matches_the_scalar_endomorphism()
+    {
+        if (!Avx512F.IsSupported) return;
+        var ps = Enumerable.Range(0, 8).Select(i => RandomPoint(4242 + i)).ToArray();
+        ps[5] = AffinePoint<TF, TCurve>.Infinity;
+        ProjectivePointX8<TF, TLane, TCurve>.FromAffine(ps, out var p8);
+        ProjectivePointX8<TF, TLane, TCurve>.Endomorphism(p8, out var e8);
+        var images = new JacobianPoint<TF, TCurve>[8];
+        ProjectivePointX8<TF, TLane, TCurve>.ToJacobian(e8, images);
+        for (int i = 0; i < 8; i++)
+        {
+            var j = ps[i].ToJacobian();
+            TCurve.Endomorphism(ref j.X, ref j.Y, ref j.Z);
+            AssertSame(j, images[i], $"endomorphism lane {i}");
+            if (i != 5) Assert.False(JacobianPoint<TF, TCurve>.Equal(ps[i].ToJacobian(), images[i]), $"endomorphism moves lane {i}");
+        }
+    }
+
+    [Fact]
     public void Rejects_unreduced_scalars_and_mismatched_lengths()
     {
         var g = new[] { TCurve.Generator };

@@ -432,6 +432,9 @@ public struct Fp254x8 : ILaneField<Fp254x8, Fp254>
     /// <summary>r = -a (below 2p).</summary>
     public static void Neg(in Fp254x8 a, out Fp254x8 r) => Sub(default, a, out r);
 
+    /// <summary>The Frobenius map of a prime field is the identity: r = a (so curve endomorphisms can be written once for Fp and Fp2).</summary>
+    public static void Conjugate(in Fp254x8 a, out Fp254x8 r) => r = a;
+
     /// <summary>Per lane: r = mask ? a : b (mask lanes all-ones or zero).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Select(Vector512<ulong> mask, in Fp254x8 a, in Fp254x8 b, out Fp254x8 r)

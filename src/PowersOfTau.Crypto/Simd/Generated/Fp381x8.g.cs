@@ -757,6 +757,9 @@ public struct Fp381x8 : ILaneField<Fp381x8, Fp381>
     /// <summary>r = -a (below 2p).</summary>
     public static void Neg(in Fp381x8 a, out Fp381x8 r) => Sub(default, a, out r);
 
+    /// <summary>The Frobenius map of a prime field is the identity: r = a (so curve endomorphisms can be written once for Fp and Fp2).</summary>
+    public static void Conjugate(in Fp381x8 a, out Fp381x8 r) => r = a;
+
     /// <summary>Per lane: r = mask ? a : b (mask lanes all-ones or zero).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Select(Vector512<ulong> mask, in Fp381x8 a, in Fp381x8 b, out Fp381x8 r)
