@@ -45,7 +45,7 @@ public struct Fp2x8<TLane, TFp> : ILaneField<Fp2x8<TLane, TFp>, Fp2<TFp>>
         TLane.Sub(m0, t1, out r.C1);
     }
 
-    /// <summary>(a0 + a1u)² = (a0 + a1)(a0 - a1) + 2a0a1·u (2 base multiplications).</summary>
+    /// <summary>(a0 + a1u)² = (a0 + a1)(a0 - a1) + 2a0a1·u (2 base multiplications). The input must be reduced (below 2p).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Square(in Fp2x8<TLane, TFp> a, out Fp2x8<TLane, TFp> r)
     {
@@ -69,6 +69,14 @@ public struct Fp2x8<TLane, TFp> : ILaneField<Fp2x8<TLane, TFp>, Fp2<TFp>>
     {
         TLane.AddUnreduced(a.C0, b.C0, out TLane c0);
         TLane.AddUnreduced(a.C1, b.C1, out r.C1);
+        r.C0 = c0;
+    }
+
+    /// <inheritdoc/>
+    public static void SubUnreduced(in Fp2x8<TLane, TFp> a, in Fp2x8<TLane, TFp> b, out Fp2x8<TLane, TFp> r)
+    {
+        TLane.SubUnreduced(a.C0, b.C0, out TLane c0);
+        TLane.SubUnreduced(a.C1, b.C1, out r.C1);
         r.C0 = c0;
     }
 

@@ -23,7 +23,10 @@ public interface ILaneField<T, TScalar>
     /// <summary>One in every lane.</summary>
     static abstract T One { get; }
 
-    /// <summary>r = a·b per lane. r may alias a or b.</summary>
+    /// <summary>
+    /// r = a·b per lane, below 2p. Inputs may be unreduced (see <see cref="AddUnreduced"/>, <see cref="SubUnreduced"/>) as long
+    /// as the product of their bounds, in units of p, stays at or below 40 (per Fp2 component). r may alias a or b.
+    /// </summary>
     static abstract void Mul(in T a, in T b, out T r);
 
     /// <summary>r = a² per lane.</summary>
@@ -37,6 +40,12 @@ public interface ILaneField<T, TScalar>
     /// <see cref="Square"/> (they accept values below 4p).
     /// </summary>
     static abstract void AddUnreduced(in T a, in T b, out T r);
+
+    /// <summary>
+    /// r = a - b + 8p per lane without reduction, for b below 8p (per component): valid ONLY as an input of <see cref="Mul"/>
+    /// (lazy reduction; the caller keeps the product of the input bounds within the multiplication's limit).
+    /// </summary>
+    static abstract void SubUnreduced(in T a, in T b, out T r);
 
     /// <summary>r = a - b per lane.</summary>
     static abstract void Sub(in T a, in T b, out T r);

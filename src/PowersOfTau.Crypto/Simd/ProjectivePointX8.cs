@@ -127,65 +127,72 @@ public struct ProjectivePointX8<TF, TLane, TCurve>
         TLane.Select(mask, ny, p.Y, out p.Y);
     }
 
-    /// <summary>r = p + q per lane, complete (RCB Algorithm 7, a = 0: 12M + 2 multiplications by 3b). r may alias p or q.</summary>
+    /// <summary>
+    /// r = p + q per lane, complete (RCB Algorithm 7, a = 0: 12M + 2 multiplications by 3b). r may alias p or q.
+    /// Lazy reduction: intermediates that only feed multiplications skip the reduction; the trailing comments give each one's
+    /// bound in units of p (inputs and Mul outputs are below 2p), and no multiplication sees a product of bounds above 40.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(in ProjectivePointX8<TF, TLane, TCurve> p, in ProjectivePointX8<TF, TLane, TCurve> q, out ProjectivePointX8<TF, TLane, TCurve> r)
     {
         TLane.Mul(p.X, q.X, out TLane t0);
         TLane.Mul(p.Y, q.Y, out TLane t1);
         TLane.Mul(p.Z, q.Z, out TLane t2);
-        TLane.AddUnreduced(p.X, p.Y, out TLane pxy);
-        TLane.AddUnreduced(q.X, q.Y, out TLane qxy);
-        TLane.Mul(pxy, qxy, out TLane m3);
+        TLane.AddUnreduced(p.X, p.Y, out TLane pxy);    // < 4
+        TLane.AddUnreduced(q.X, q.Y, out TLane qxy);    // < 4
+        TLane.Mul(pxy, qxy, out TLane m3);              // 4·4
         TLane.Add(t0, t1, out TLane s01);
-        TLane.Sub(m3, s01, out TLane t3);          // X1Y2 + X2Y1
+        TLane.Sub(m3, s01, out TLane t3);               // X1Y2 + X2Y1, < 2
         TLane.AddUnreduced(p.Y, p.Z, out TLane pyz);
         TLane.AddUnreduced(q.Y, q.Z, out TLane qyz);
         TLane.Mul(pyz, qyz, out TLane m4);
-        TLane.Add(t1, t2, out TLane s12);
-        TLane.Sub(m4, s12, out TLane t4);          // Y1Z2 + Y2Z1
+        TLane.AddUnreduced(t1, t2, out TLane s12);      // < 4
+        TLane.SubUnreduced(m4, s12, out TLane t4);      // Y1Z2 + Y2Z1, < 10
         TLane.AddUnreduced(p.X, p.Z, out TLane pxz);
         TLane.AddUnreduced(q.X, q.Z, out TLane qxz);
         TLane.Mul(pxz, qxz, out TLane m5);
-        TLane.Add(t0, t2, out TLane s02);
-        TLane.Sub(m5, s02, out TLane y3a);         // X1Z2 + X2Z1
-        TLane.Double(t0, out TLane t0d);
-        TLane.Add(t0d, t0, out TLane t0t);         // 3 X1X2
-        TLane.Mul(t2, B3, out TLane t2b);          // 3b Z1Z2
-        TLane.Add(t1, t2b, out TLane z3a);
-        TLane.Sub(t1, t2b, out TLane t1m);
-        TLane.Mul(y3a, B3, out TLane y3b);
-        TLane.Mul(t4, y3b, out TLane x3a);
-        TLane.Mul(t3, t1m, out TLane t2c);
-        TLane.Mul(y3b, t0t, out TLane y3c);
-        TLane.Mul(t1m, z3a, out TLane t1n);
-        TLane.Mul(t0t, t3, out TLane t0u);
-        TLane.Mul(z3a, t4, out TLane z3b);
+        TLane.AddUnreduced(t0, t2, out TLane s02);      // < 4
+        TLane.SubUnreduced(m5, s02, out TLane y3a);     // X1Z2 + X2Z1, < 10
+        TLane.AddUnreduced(t0, t0, out TLane t0d);
+        TLane.AddUnreduced(t0d, t0, out TLane t0t);     // 3 X1X2, < 6
+        TLane.Mul(t2, B3, out TLane t2b);               // 3b Z1Z2: 2·2
+        TLane.AddUnreduced(t1, t2b, out TLane z3a);     // < 4
+        TLane.SubUnreduced(t1, t2b, out TLane t1m);     // < 10
+        TLane.Mul(y3a, B3, out TLane y3b);              // 10·2
+        TLane.Mul(t4, y3b, out TLane x3a);              // 10·2
+        TLane.Mul(t3, t1m, out TLane t2c);              // 2·10
+        TLane.Mul(y3b, t0t, out TLane y3c);             // 2·6
+        TLane.Mul(t1m, z3a, out TLane t1n);             // 10·4
+        TLane.Mul(t0t, t3, out TLane t0u);              // 6·2
+        TLane.Mul(z3a, t4, out TLane z3b);              // 4·10
         TLane.Sub(t2c, x3a, out r.X);
         TLane.Add(t1n, y3c, out r.Y);
         TLane.Add(z3b, t0u, out r.Z);
     }
 
-    /// <summary>r = 2p per lane, complete (RCB Algorithm 9, a = 0: 6M + 2S + 1 multiplication by 3b). r may alias p.</summary>
+    /// <summary>
+    /// r = 2p per lane, complete (RCB Algorithm 9, a = 0: 6M + 2S + 1 multiplication by 3b). r may alias p.
+    /// Lazy reduction as in <see cref="Add"/> (bounds in units of p in the comments; the largest product is 10·4).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Double(in ProjectivePointX8<TF, TLane, TCurve> p, out ProjectivePointX8<TF, TLane, TCurve> r)
     {
         TLane.Square(p.Y, out TLane t0);
-        TLane.Double(t0, out TLane z3a);
-        TLane.Double(z3a, out TLane z3b);
-        TLane.Double(z3b, out TLane z3c);          // 8 Y^2
+        TLane.AddUnreduced(t0, t0, out TLane z3a);
+        TLane.AddUnreduced(z3a, z3a, out TLane z3b);
+        TLane.AddUnreduced(z3b, z3b, out TLane z3c);    // 8 Y^2, < 16
         TLane.Mul(p.Y, p.Z, out TLane t1);
         TLane.Square(p.Z, out TLane t2);
-        TLane.Mul(t2, B3, out TLane t2b);          // 3b Z^2
-        TLane.Mul(t2b, z3c, out TLane x3a);
-        TLane.Add(t0, t2b, out TLane y3a);
-        TLane.Mul(t1, z3c, out TLane z3);
-        TLane.Double(t2b, out TLane t1b);
-        TLane.Add(t1b, t2b, out TLane t2c);        // 9b Z^2
-        TLane.Sub(t0, t2c, out TLane t0b);
-        TLane.Mul(t0b, y3a, out TLane y3b);
+        TLane.Mul(t2, B3, out TLane t2b);               // 3b Z^2
+        TLane.Mul(t2b, z3c, out TLane x3a);             // 2·16
+        TLane.AddUnreduced(t0, t2b, out TLane y3a);     // < 4
+        TLane.Mul(t1, z3c, out TLane z3);               // 2·16
+        TLane.AddUnreduced(t2b, t2b, out TLane t1b);
+        TLane.AddUnreduced(t1b, t2b, out TLane t2c);    // 9b Z^2, < 6
+        TLane.SubUnreduced(t0, t2c, out TLane t0b);     // < 10
+        TLane.Mul(t0b, y3a, out TLane y3b);             // 10·4
         TLane.Mul(p.X, p.Y, out TLane t1c);
-        TLane.Mul(t0b, t1c, out TLane x3b);
+        TLane.Mul(t0b, t1c, out TLane x3b);             // 10·2
         TLane.Add(x3a, y3b, out r.Y);
         TLane.Double(x3b, out r.X);
         r.Z = z3;

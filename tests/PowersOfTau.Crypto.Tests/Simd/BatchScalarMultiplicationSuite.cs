@@ -119,6 +119,8 @@ public abstract class BatchScalarMultiplicationSuite<TF, TLane, TCurve>
         ProjectivePointX8<TF, TLane, TCurve>.FromAffine(qs, out var q8);
         ProjectivePointX8<TF, TLane, TCurve>.Add(p8, q8, out var s8);
         ProjectivePointX8<TF, TLane, TCurve>.Double(p8, out var d8);
+        foreach (var c in new object[] { s8.X, s8.Y, s8.Z, d8.X, d8.Y, d8.Z })
+            Assert.True(LaneRaw.AllBelowTwoP(c), "a formula output breaks the lane invariant (below 2p)");
         var sums = new JacobianPoint<TF, TCurve>[8];
         var doubles = new JacobianPoint<TF, TCurve>[8];
         ProjectivePointX8<TF, TLane, TCurve>.ToJacobian(s8, sums);

@@ -24,7 +24,12 @@ public abstract class LaneFieldSuite<TLane, TScalar>
     /// <summary>0, 1, -1, -2 (and for Fp2 mixes of them).</summary>
     protected abstract TScalar[] Edges { get; }
 
+    /// <summary>-1 in every component (the largest canonical value per component).</summary>
+    protected virtual TScalar MinusOneEverywhere => -TScalar.One;
+
     private Gen<TScalar[]> Eight => Element.Array[8];
+
+    private static bool IsPrime => !typeof(TScalar).IsGenericType;
 
     private static TLane Load(TScalar[] v)
     {
@@ -167,6 +172,53 @@ public abstract class LaneFieldSuite<TLane, TScalar>
         });
     }
 
+    /// <summary>
+    /// The lazy-reduction limits the point formulas rely on, at their extremes: lane values 2p - 2 (from (-1) + (-1)), then
+    /// unreduced sums and differences up to 16p - 16 and 10p - 2, multiplied in the combinations the formulas use
+    /// (bound products 10·4, 2·16, 6·2, 10·10 for prime fields).
+    /// </summary>
+    [Fact]
+    public void MulAcceptsTheLazyReductionBoundsAtTheirExtremes()
+    {
+        if (!Avx512F.IsSupported) return;
+        TScalar m1 = MinusOneEverywhere;
+        TScalar ms = m1 + m1;
+        var a = Enumerable.Repeat(m1, 8).ToArray();
+        TLane la = Load(a);
+        TLane.Add(la, la, out TLane m);                  // lane value 2p - 2 per component (not canonical)
+        TLane.AddUnreduced(m, m, out TLane x4);          // 4p - 4
+        TLane.AddUnreduced(x4, m, out TLane x6);         // 6p - 6
+        TLane.AddUnreduced(x4, x4, out TLane x8);        // 8p - 8
+        TLane.AddUnreduced(x8, x8, out TLane x16);       // 16p - 16
+        TLane.SubUnreduced(m, TLane.Zero, out TLane x10);  // 10p - 2
+        TLane.SubUnreduced(m, x6, out TLane d);          // 2p - 2 - 6p + 6 + 8p = 4p + 4
+        TScalar Times(int k, TScalar v) { TScalar r = TScalar.Zero; for (int i = 0; i < k; i++) r = r + v; return r; }
+        void Check(in TLane x, in TLane y, TScalar expected, string what)
+        {
+            TLane.Mul(x, y, out TLane r);
+            Assert.True(LaneRaw.AllBelowTwoP(r), what + ": output not below 2p");
+            var got = Store(r);
+            for (int i = 0; i < 8; i++) Assert.True(expected == got[i], what + $" lane {i}");
+        }
+        Check(x10, x4, ms * Times(2, ms), "10·4");
+        Check(m, x16, ms * Times(8, ms), "2·16");
+        Check(x6, m, Times(3, ms) * ms, "6·2");
+        if (IsPrime)
+        {
+            // 10·10, and the products Fp2 Karatsuba forms from the formulas' worst cases: (10+10)·(4+4) and (2+2)·(16+16).
+            // (4·10·10 would exceed the BN254 limit in Fp2: the formulas never form it.)
+            Check(x10, x10, ms * ms, "10·10");
+            TLane.AddUnreduced(x10, x10, out TLane x20);
+            TLane.AddUnreduced(x16, x16, out TLane x32);
+            Check(x20, x8, Times(2, ms) * Times(4, ms), "20·8");   // x20 = 2·x10 ≡ 2m, x8 ≡ 4m
+            Check(x32, x4, Times(16, ms) * Times(2, ms), "32·4");  // x32 ≡ 16m, x4 ≡ 2m
+        }
+        Check(d, x10, (ms - Times(3, ms)) * ms, "(a - b + 8p)·10");
+        // Tampered twin: an off-by-one operand gives a different product.
+        TLane.Mul(x10, x4, out TLane r0);
+        Assert.False(Store(r0)[0] == ms * Times(2, ms) + TScalar.One);
+    }
+
     /// <summary>A long mixed chain where every intermediate stays in the lane representation (bounds stress).</summary>
     [Fact]
     public void LongChainsStayWithinBounds()
@@ -217,14 +269,42 @@ public sealed class Fp254x8Tests : LaneFieldSuite<Fp254x8, Fp254>
 
 public sealed class Fp2x8Over381Tests : LaneFieldSuite<Fp2x8<Fp381x8, Fp381>, Fp2<Fp381>>
 {
+    protected override Fp2<Fp381> MinusOneEverywhere => new(-Fp381.One, -Fp381.One);
     protected override Gen<Fp2<Fp381>> Element => FieldTestHelpers.Fp2Element<Fp381>();
     protected override Fp2<Fp381>[] Edges => LaneEdges.Quadratic<Fp381>();
 }
 
 public sealed class Fp2x8Over254Tests : LaneFieldSuite<Fp2x8<Fp254x8, Fp254>, Fp2<Fp254>>
 {
+    protected override Fp2<Fp254> MinusOneEverywhere => new(-Fp254.One, -Fp254.One);
     protected override Gen<Fp2<Fp254>> Element => FieldTestHelpers.Fp2Element<Fp254>();
     protected override Fp2<Fp254>[] Edges => LaneEdges.Quadratic<Fp254>();
+}
+
+/// <summary>Reads the raw radix-2^29 lane values (tests only, by reflection over the public limb fields).</summary>
+internal static class LaneRaw
+{
+    private static IEnumerable<(BigInteger Value, BigInteger P)> Values(object element)
+    {
+        Type t = element.GetType();
+        if (t.IsGenericType) // Fp2x8: C0 and C1
+        {
+            foreach (var v in Values(t.GetField("C0")!.GetValue(element)!)) yield return v;
+            foreach (var v in Values(t.GetField("C1")!.GetValue(element)!)) yield return v;
+            yield break;
+        }
+        int limbs = (int)t.GetField("LimbCount")!.GetValue(null)!;
+        BigInteger p = t == typeof(Fp381x8) ? FieldTestHelpers.Modulus<Fp381>() : FieldTestHelpers.Modulus<Fp254>();
+        for (int lane = 0; lane < 8; lane++)
+        {
+            BigInteger v = 0;
+            for (int j = limbs - 1; j >= 0; j--)
+                v = (v << 29) + ((System.Runtime.Intrinsics.Vector512<ulong>)t.GetField("l" + j)!.GetValue(element)!).GetElement(lane);
+            yield return (v, p);
+        }
+    }
+
+    public static bool AllBelowTwoP(object element) => Values(element).All(v => v.Value < 2 * v.P);
 }
 
 internal static class LaneEdges

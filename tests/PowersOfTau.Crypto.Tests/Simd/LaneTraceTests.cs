@@ -41,6 +41,7 @@ public struct TracedLane<TLane, TScalar> : ILaneField<TracedLane<TLane, TScalar>
     public static void Square(in TracedLane<TLane, TScalar> a, out TracedLane<TLane, TScalar> r) { Op(2); TLane.Square(a.V, out var v); r = W(v); }
     public static void Add(in TracedLane<TLane, TScalar> a, in TracedLane<TLane, TScalar> b, out TracedLane<TLane, TScalar> r) { Op(3); TLane.Add(a.V, b.V, out var v); r = W(v); }
     public static void AddUnreduced(in TracedLane<TLane, TScalar> a, in TracedLane<TLane, TScalar> b, out TracedLane<TLane, TScalar> r) { Op(4); TLane.AddUnreduced(a.V, b.V, out var v); r = W(v); }
+    public static void SubUnreduced(in TracedLane<TLane, TScalar> a, in TracedLane<TLane, TScalar> b, out TracedLane<TLane, TScalar> r) { Op(14); TLane.SubUnreduced(a.V, b.V, out var v); r = W(v); }
     public static void Sub(in TracedLane<TLane, TScalar> a, in TracedLane<TLane, TScalar> b, out TracedLane<TLane, TScalar> r) { Op(5); TLane.Sub(a.V, b.V, out var v); r = W(v); }
     public static void Double(in TracedLane<TLane, TScalar> a, out TracedLane<TLane, TScalar> r) { Op(6); TLane.Double(a.V, out var v); r = W(v); }
     public static void Neg(in TracedLane<TLane, TScalar> a, out TracedLane<TLane, TScalar> r) { Op(7); TLane.Neg(a.V, out var v); r = W(v); }

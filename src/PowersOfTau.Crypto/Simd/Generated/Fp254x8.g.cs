@@ -36,6 +36,8 @@ public struct Fp254x8 : ILaneField<Fp254x8, Fp254>
     private static readonly Fp254x8 ModulusLimbs = Make(0x187CFD47UL, 0x10460B6UL, 0x1C72A34FUL, 0x2D522D0UL, 0x1585D978UL, 0x2DB40C0UL, 0xA6E141UL, 0xE5C2634UL, 0x30644EUL);
     /// <summary>2p in radix 2^29 (the reduction bound of the lane invariant).</summary>
     private static readonly Fp254x8 TwoModulusLimbs = Make(0x10F9FA8EUL, 0x208C16DUL, 0x18E5469EUL, 0x5AA45A1UL, 0xB0BB2F0UL, 0x5B68181UL, 0x14DC282UL, 0x1CB84C68UL, 0x60C89CUL);
+    /// <summary>8p in radix 2^29 (the borrow of SubUnreduced).</summary>
+    private static readonly Fp254x8 EightModulusLimbs = Make(0x3E7EA38UL, 0x82305B6UL, 0x3951A78UL, 0x16A91687UL, 0xC2ECBC0UL, 0x16DA0605UL, 0x5370A08UL, 0x12E131A0UL, 0x1832273UL);
     /// <summary>R_lane mod p: one in lane Montgomery form.</summary>
     private static readonly Fp254x8 OneLimbs = Make(0x157CCC21UL, 0x141C2758UL, 0x185230D3UL, 0x14C0419UL, 0xAA36FB9UL, 0x1D4240CEUL, 0x11D54C07UL, 0x52AC7A8UL, 0xDC836UL);
     /// <summary>2^266 mod p: Mul(A, this) turns scalar Montgomery a*2^256 into lane Montgomery a*2^261.</summary>
@@ -65,7 +67,9 @@ public struct Fp254x8 : ILaneField<Fp254x8, Fp254>
 
     /// <summary>
     /// r = a*b/R_lane mod p per lane: operand scanning interleaved with word-by-word Montgomery reduction (performance.md §4).
-    /// Accepts inputs below 4p (e.g. from <see cref="AddUnreduced"/>); the output is below 2p. r may alias a or b.
+    /// The output is below 2p when a·b &lt; R_lane·p, i.e. when the input bounds, in units of p, multiply to less than 169
+    /// (inputs from <see cref="AddUnreduced"/>/<see cref="SubUnreduced"/> included; the point formulas stay at or below 40,
+    /// 160 inside Fp2 Karatsuba). r may alias a or b.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Mul(in Fp254x8 a, in Fp254x8 b, out Fp254x8 r)
@@ -407,6 +411,43 @@ public struct Fp254x8 : ILaneField<Fp254x8, Fp254>
         s6 += c.l6.AsInt64() & negative;
         s7 += c.l7.AsInt64() & negative;
         s8 += c.l8.AsInt64() & negative;
+        s1 += s0 >> 29; s0 &= mask;
+        s2 += s1 >> 29; s1 &= mask;
+        s3 += s2 >> 29; s2 &= mask;
+        s4 += s3 >> 29; s3 &= mask;
+        s5 += s4 >> 29; s4 &= mask;
+        s6 += s5 >> 29; s5 &= mask;
+        s7 += s6 >> 29; s6 &= mask;
+        s8 += s7 >> 29; s7 &= mask;
+        r.l0 = s0.AsUInt64();
+        r.l1 = s1.AsUInt64();
+        r.l2 = s2.AsUInt64();
+        r.l3 = s3.AsUInt64();
+        r.l4 = s4.AsUInt64();
+        r.l5 = s5.AsUInt64();
+        r.l6 = s6.AsUInt64();
+        r.l7 = s7.AsUInt64();
+        r.l8 = s8.AsUInt64();
+    }
+
+    /// <summary>
+    /// r = a - b + 8p with carries normalised but no reduction, for b below 8p: the result is below a + 8p and valid ONLY as an
+    /// input of <see cref="Mul"/> (lazy reduction in the point formulas; the callers keep the bounds).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void SubUnreduced(in Fp254x8 a, in Fp254x8 b, out Fp254x8 r)
+    {
+        Vector512<long> mask = Vector512.Create((long)Mask);
+        Fp254x8 c = EightModulusLimbs;
+        Vector512<long> s0 = a.l0.AsInt64() - b.l0.AsInt64() + c.l0.AsInt64();
+        Vector512<long> s1 = a.l1.AsInt64() - b.l1.AsInt64() + c.l1.AsInt64();
+        Vector512<long> s2 = a.l2.AsInt64() - b.l2.AsInt64() + c.l2.AsInt64();
+        Vector512<long> s3 = a.l3.AsInt64() - b.l3.AsInt64() + c.l3.AsInt64();
+        Vector512<long> s4 = a.l4.AsInt64() - b.l4.AsInt64() + c.l4.AsInt64();
+        Vector512<long> s5 = a.l5.AsInt64() - b.l5.AsInt64() + c.l5.AsInt64();
+        Vector512<long> s6 = a.l6.AsInt64() - b.l6.AsInt64() + c.l6.AsInt64();
+        Vector512<long> s7 = a.l7.AsInt64() - b.l7.AsInt64() + c.l7.AsInt64();
+        Vector512<long> s8 = a.l8.AsInt64() - b.l8.AsInt64() + c.l8.AsInt64();
         s1 += s0 >> 29; s0 &= mask;
         s2 += s1 >> 29; s1 &= mask;
         s3 += s2 >> 29; s2 &= mask;

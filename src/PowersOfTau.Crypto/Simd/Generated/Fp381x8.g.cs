@@ -36,6 +36,8 @@ public struct Fp381x8 : ILaneField<Fp381x8, Fp381>
     private static readonly Fp381x8 ModulusLimbs = Make(0x1FFFAAABUL, 0xFF7FFFFUL, 0x14FFFFEEUL, 0x17FFFD62UL, 0xF6241EAUL, 0x9507B58UL, 0xAFD9CC3UL, 0x109E70A2UL, 0x1764774BUL, 0x121A5D66UL, 0x12C6E9EDUL, 0x12FFCD34UL, 0x111EA3UL, 0xDUL);
     /// <summary>2p in radix 2^29 (the reduction bound of the lane invariant).</summary>
     private static readonly Fp381x8 TwoModulusLimbs = Make(0x1FFF5556UL, 0x1FEFFFFFUL, 0x9FFFFDCUL, 0xFFFFAC5UL, 0x1EC483D5UL, 0x12A0F6B0UL, 0x15FB3986UL, 0x13CE144UL, 0xEC8EE97UL, 0x434BACDUL, 0x58DD3DBUL, 0x5FF9A69UL, 0x223D47UL, 0x1AUL);
+    /// <summary>8p in radix 2^29 (the borrow of SubUnreduced).</summary>
+    private static readonly Fp381x8 EightModulusLimbs = Make(0x1FFD5558UL, 0x1FBFFFFFUL, 0x7FFFF73UL, 0x1FFFEB15UL, 0x1B120F55UL, 0xA83DAC3UL, 0x17ECE61AUL, 0x4F38512UL, 0x1B23BA5CUL, 0x10D2EB35UL, 0x16374F6CUL, 0x17FE69A4UL, 0x88F51CUL, 0x68UL);
     /// <summary>R_lane mod p: one in lane Montgomery form.</summary>
     private static readonly Fp381x8 OneLimbs = Make(0x3A9FB84UL, 0xBA00690UL, 0x71288F1UL, 0xF59BCC5UL, 0x126CB614UL, 0x585BF36UL, 0x1B85AC3DUL, 0x1CF856FAUL, 0x1891ECBDUL, 0x1A7EEC05UL, 0x155A88F0UL, 0x741AC6DUL, 0x1317C30FUL, 0x9UL);
     /// <summary>2^428 mod p: Mul(A, this) turns scalar Montgomery a*2^384 into lane Montgomery a*2^406.</summary>
@@ -70,7 +72,9 @@ public struct Fp381x8 : ILaneField<Fp381x8, Fp381>
 
     /// <summary>
     /// r = a*b/R_lane mod p per lane: operand scanning interleaved with word-by-word Montgomery reduction (performance.md §4).
-    /// Accepts inputs below 4p (e.g. from <see cref="AddUnreduced"/>); the output is below 2p. r may alias a or b.
+    /// The output is below 2p when a·b &lt; R_lane·p, i.e. when the input bounds, in units of p, multiply to less than 41291124
+    /// (inputs from <see cref="AddUnreduced"/>/<see cref="SubUnreduced"/> included; the point formulas stay at or below 40,
+    /// 160 inside Fp2 Karatsuba). r may alias a or b.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Mul(in Fp381x8 a, in Fp381x8 b, out Fp381x8 r)
@@ -722,6 +726,58 @@ public struct Fp381x8 : ILaneField<Fp381x8, Fp381>
         s11 += c.l11.AsInt64() & negative;
         s12 += c.l12.AsInt64() & negative;
         s13 += c.l13.AsInt64() & negative;
+        s1 += s0 >> 29; s0 &= mask;
+        s2 += s1 >> 29; s1 &= mask;
+        s3 += s2 >> 29; s2 &= mask;
+        s4 += s3 >> 29; s3 &= mask;
+        s5 += s4 >> 29; s4 &= mask;
+        s6 += s5 >> 29; s5 &= mask;
+        s7 += s6 >> 29; s6 &= mask;
+        s8 += s7 >> 29; s7 &= mask;
+        s9 += s8 >> 29; s8 &= mask;
+        s10 += s9 >> 29; s9 &= mask;
+        s11 += s10 >> 29; s10 &= mask;
+        s12 += s11 >> 29; s11 &= mask;
+        s13 += s12 >> 29; s12 &= mask;
+        r.l0 = s0.AsUInt64();
+        r.l1 = s1.AsUInt64();
+        r.l2 = s2.AsUInt64();
+        r.l3 = s3.AsUInt64();
+        r.l4 = s4.AsUInt64();
+        r.l5 = s5.AsUInt64();
+        r.l6 = s6.AsUInt64();
+        r.l7 = s7.AsUInt64();
+        r.l8 = s8.AsUInt64();
+        r.l9 = s9.AsUInt64();
+        r.l10 = s10.AsUInt64();
+        r.l11 = s11.AsUInt64();
+        r.l12 = s12.AsUInt64();
+        r.l13 = s13.AsUInt64();
+    }
+
+    /// <summary>
+    /// r = a - b + 8p with carries normalised but no reduction, for b below 8p: the result is below a + 8p and valid ONLY as an
+    /// input of <see cref="Mul"/> (lazy reduction in the point formulas; the callers keep the bounds).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void SubUnreduced(in Fp381x8 a, in Fp381x8 b, out Fp381x8 r)
+    {
+        Vector512<long> mask = Vector512.Create((long)Mask);
+        Fp381x8 c = EightModulusLimbs;
+        Vector512<long> s0 = a.l0.AsInt64() - b.l0.AsInt64() + c.l0.AsInt64();
+        Vector512<long> s1 = a.l1.AsInt64() - b.l1.AsInt64() + c.l1.AsInt64();
+        Vector512<long> s2 = a.l2.AsInt64() - b.l2.AsInt64() + c.l2.AsInt64();
+        Vector512<long> s3 = a.l3.AsInt64() - b.l3.AsInt64() + c.l3.AsInt64();
+        Vector512<long> s4 = a.l4.AsInt64() - b.l4.AsInt64() + c.l4.AsInt64();
+        Vector512<long> s5 = a.l5.AsInt64() - b.l5.AsInt64() + c.l5.AsInt64();
+        Vector512<long> s6 = a.l6.AsInt64() - b.l6.AsInt64() + c.l6.AsInt64();
+        Vector512<long> s7 = a.l7.AsInt64() - b.l7.AsInt64() + c.l7.AsInt64();
+        Vector512<long> s8 = a.l8.AsInt64() - b.l8.AsInt64() + c.l8.AsInt64();
+        Vector512<long> s9 = a.l9.AsInt64() - b.l9.AsInt64() + c.l9.AsInt64();
+        Vector512<long> s10 = a.l10.AsInt64() - b.l10.AsInt64() + c.l10.AsInt64();
+        Vector512<long> s11 = a.l11.AsInt64() - b.l11.AsInt64() + c.l11.AsInt64();
+        Vector512<long> s12 = a.l12.AsInt64() - b.l12.AsInt64() + c.l12.AsInt64();
+        Vector512<long> s13 = a.l13.AsInt64() - b.l13.AsInt64() + c.l13.AsInt64();
         s1 += s0 >> 29; s0 &= mask;
         s2 += s1 >> 29; s1 &= mask;
         s3 += s2 >> 29; s2 &= mask;

@@ -41,6 +41,11 @@ def gen(name, scalar, p, L, rexp, desc):
     one = R % p
     P = limbs(p, L)
     P2 = limbs(2 * p, L)
+    P8 = limbs(8 * p, L)
+    # Bound bookkeeping (performance.md §4, "lazy reduction"): the point formulas feed Mul with values up to 16p and
+    # products of bounds up to 40 (in units of p, per Fp2 component, where Karatsuba doubles each side: 4 * 40 = 160).
+    assert 160 * p * p < R * p, "R too small for the lazy-reduction bounds of the point formulas"
+    assert (16 * p) >> (RADIX * (L - 1)) < (1 << 32) and 20 * p < R
     ONE = limbs(one, L)
     C = limbs(to_lane, L)
     D = limbs(from_lane, L)
@@ -88,6 +93,7 @@ def gen(name, scalar, p, L, rexp, desc):
 
     const_field("ModulusLimbs", P, "p in radix 2^29.")
     const_field("TwoModulusLimbs", P2, "2p in radix 2^29 (the reduction bound of the lane invariant).")
+    const_field("EightModulusLimbs", P8, "8p in radix 2^29 (the borrow of SubUnreduced).")
     const_field("OneLimbs", ONE, "R_lane mod p: one in lane Montgomery form.")
     const_field("ToLaneFactor", C, f"2^{2 * RADIX * L - rexp} mod p: Mul(A, this) turns scalar Montgomery a*2^{rexp} into lane Montgomery a*2^{RADIX * L}.")
     const_field("FromLaneFactor", D, f"2^{rexp} mod p: Mul(X, this) turns lane Montgomery a*2^{RADIX * L} into scalar Montgomery a*2^{rexp} (below 2p).")
@@ -109,7 +115,9 @@ def gen(name, scalar, p, L, rexp, desc):
     # ---------------- Mul ----------------
     w("    /// <summary>")
     w("    /// r = a*b/R_lane mod p per lane: operand scanning interleaved with word-by-word Montgomery reduction (performance.md §4).")
-    w("    /// Accepts inputs below 4p (e.g. from <see cref=\"AddUnreduced\"/>); the output is below 2p. r may alias a or b.")
+    w(f"    /// The output is below 2p when a·b &lt; R_lane·p, i.e. when the input bounds, in units of p, multiply to less than {R // p}")
+    w("    /// (inputs from <see cref=\"AddUnreduced\"/>/<see cref=\"SubUnreduced\"/> included; the point formulas stay at or below 40,")
+    w("    /// 160 inside Fp2 Karatsuba). r may alias a or b.")
     w("    /// </summary>")
     w("    [MethodImpl(MethodImplOptions.AggressiveOptimization)]")
     w(f"    public static void Mul(in {name} a, in {name} b, out {name} r)")
@@ -208,6 +216,22 @@ def gen(name, scalar, p, L, rexp, desc):
     for j in rng:
         w(f"        s{j} += c.l{j}.AsInt64() & negative;")
     normalize([f"s{j}" for j in rng], False)
+    for j in rng:
+        w(f"        r.l{j} = s{j}.AsUInt64();")
+    w("    }")
+    w("")
+    w("    /// <summary>")
+    w("    /// r = a - b + 8p with carries normalised but no reduction, for b below 8p: the result is below a + 8p and valid ONLY as an")
+    w("    /// input of <see cref=\"Mul\"/> (lazy reduction in the point formulas; the callers keep the bounds).")
+    w("    /// </summary>")
+    w("    [MethodImpl(MethodImplOptions.AggressiveOptimization)]")
+    w(f"    public static void SubUnreduced(in {name} a, in {name} b, out {name} r)")
+    w("    {")
+    w("        Vector512<long> mask = Vector512.Create((long)Mask);")
+    w(f"        {name} c = EightModulusLimbs;")
+    for j in rng:
+        w(f"        Vector512<long> s{j} = a.l{j}.AsInt64() - b.l{j}.AsInt64() + c.l{j}.AsInt64();")
+    normalize([f"s{j}" for j in rng], True)
     for j in rng:
         w(f"        r.l{j} = s{j}.AsUInt64();")
     w("    }")
