@@ -227,7 +227,8 @@ public static class BatchScalarMultiplication
         ProjectivePointX8<TF, TLane, TCurve>.ConditionalNegate(neg, ref r);
     }
 
-    private static void MulEachScalar<TF, TCurve>(ReadOnlySpan<AffinePoint<TF, TCurve>> bases, ReadOnlySpan<ulong> scalars, Span<JacobianPoint<TF, TCurve>> results)
+    /// <summary>The fallback without AVX-512F: the scalar constant-time multiplication, point by point (internal for tests).</summary>
+    internal static void MulEachScalar<TF, TCurve>(ReadOnlySpan<AffinePoint<TF, TCurve>> bases, ReadOnlySpan<ulong> scalars, Span<JacobianPoint<TF, TCurve>> results)
         where TF : unmanaged, IField<TF>
         where TCurve : ICurve<TF, TCurve>
     {

@@ -156,6 +156,20 @@ public abstract class BatchScalarMultiplicationSuite<TF, TLane, TCurve>
     }
 
     [Fact]
+    public void The_scalar_fallback_agrees_with_the_lanes()
+    {
+        if (!Avx512F.IsSupported) return;
+        var bases = Enumerable.Range(0, 9).Select(i => RandomPoint(555 + i)).ToArray();
+        var ks = Enumerable.Range(0, 9).Select(i => R - 1 - (BigInteger)i * 98765).ToArray();
+        ulong[] scalars = [.. ks.SelectMany(k => CurveVectors.Limbs(k))];
+        var fallback = new JacobianPoint<TF, TCurve>[9];
+        BatchScalarMultiplication.MulEachScalar(bases, scalars, fallback);
+        var lanes = Batch(bases, ks, generic: true);
+        for (int i = 0; i < 9; i++) AssertSame(lanes[i], fallback[i], $"fallback point {i}");
+        Assert.Throws<ArgumentException>(() => BatchScalarMultiplication.MulEachScalar<TF, TCurve>(bases, scalars.AsSpan(4), new JacobianPoint<TF, TCurve>[9]));
+    }
+
+    [Fact]
     public void Rejects_unreduced_scalars_and_mismatched_lengths()
     {
         var g = new[] { TCurve.Generator };
