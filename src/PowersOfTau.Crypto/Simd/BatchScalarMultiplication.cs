@@ -66,6 +66,62 @@ public static class BatchScalarMultiplication
     }
 
     /// <summary>
+    /// The same as the single-threaded overload for this group, split into up to <paramref name="degreeOfParallelism"/>
+    /// contiguous slices (whole groups of 8 points) run on thread-pool threads. Each worker wipes its own temporaries.
+    /// The caller's memory (for example a SecretBuffer holding the scalars) must stay valid and unmoved for the call,
+    /// which is the case for native memory and, inside this method, for pinned managed memory.
+    /// </summary>
+    /// <exception cref="ArgumentException">The span lengths disagree, or a scalar is not below r.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">degreeOfParallelism is below 1.</exception>
+    public static unsafe void MulBatchCt(ReadOnlySpan<AffinePoint<Fp254, Bn254G1>> bases, ReadOnlySpan<ulong> scalars, Span<JacobianPoint<Fp254, Bn254G1>> results, int degreeOfParallelism) =>
+        Parallelize(bases, scalars, results, degreeOfParallelism, &MulBatchCt);
+
+    /// <inheritdoc cref="MulBatchCt(ReadOnlySpan{AffinePoint{Fp254, Bn254G1}}, ReadOnlySpan{ulong}, Span{JacobianPoint{Fp254, Bn254G1}}, int)"/>
+    public static unsafe void MulBatchCt(ReadOnlySpan<AffinePoint<Fp2<Fp254>, Bn254G2>> bases, ReadOnlySpan<ulong> scalars, Span<JacobianPoint<Fp2<Fp254>, Bn254G2>> results, int degreeOfParallelism) =>
+        Parallelize(bases, scalars, results, degreeOfParallelism, &MulBatchCt);
+
+    /// <inheritdoc cref="MulBatchCt(ReadOnlySpan{AffinePoint{Fp254, Bn254G1}}, ReadOnlySpan{ulong}, Span{JacobianPoint{Fp254, Bn254G1}}, int)"/>
+    public static unsafe void MulBatchCt(ReadOnlySpan<AffinePoint<Fp381, Bls12381G1>> bases, ReadOnlySpan<ulong> scalars, Span<JacobianPoint<Fp381, Bls12381G1>> results, int degreeOfParallelism) =>
+        Parallelize(bases, scalars, results, degreeOfParallelism, &MulBatchCt);
+
+    /// <inheritdoc cref="MulBatchCt(ReadOnlySpan{AffinePoint{Fp254, Bn254G1}}, ReadOnlySpan{ulong}, Span{JacobianPoint{Fp254, Bn254G1}}, int)"/>
+    public static unsafe void MulBatchCt(ReadOnlySpan<AffinePoint<Fp2<Fp381>, Bls12381G2>> bases, ReadOnlySpan<ulong> scalars, Span<JacobianPoint<Fp2<Fp381>, Bls12381G2>> results, int degreeOfParallelism) =>
+        Parallelize(bases, scalars, results, degreeOfParallelism, &MulBatchCt);
+
+    private static unsafe void Parallelize<TF, TCurve>(ReadOnlySpan<AffinePoint<TF, TCurve>> bases, ReadOnlySpan<ulong> scalars, Span<JacobianPoint<TF, TCurve>> results, int degreeOfParallelism,
+        delegate*<ReadOnlySpan<AffinePoint<TF, TCurve>>, ReadOnlySpan<ulong>, Span<JacobianPoint<TF, TCurve>>, void> kernel)
+        where TF : unmanaged, IField<TF>
+        where TCurve : ICurve<TF, TCurve>
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(degreeOfParallelism, 1);
+        CheckArguments<TF, TCurve>(bases.Length, scalars, results.Length);
+        int groups = (bases.Length + Lanes - 1) / Lanes;
+        int slices = Math.Min(degreeOfParallelism, groups);
+        if (slices <= 1)
+        {
+            kernel(bases, scalars, results);
+            return;
+        }
+        int groupsPerSlice = (groups + slices - 1) / slices;
+        int count = bases.Length;
+        fixed (AffinePoint<TF, TCurve>* pb = bases)
+        fixed (ulong* pk = scalars)
+        fixed (JacobianPoint<TF, TCurve>* pr = results)
+        {
+            nint b = (nint)pb, k = (nint)pk, r = (nint)pr;
+            Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = slices }, slice =>
+            {
+                int start = slice * groupsPerSlice * Lanes;
+                int n = Math.Min(groupsPerSlice * Lanes, count - start);
+                if (n <= 0) return; // public: depends on the batch size only
+                kernel(new ReadOnlySpan<AffinePoint<TF, TCurve>>((AffinePoint<TF, TCurve>*)b + start, n),
+                    new ReadOnlySpan<ulong>((ulong*)k + (start * ScalarLimbs), n * ScalarLimbs),
+                    new Span<JacobianPoint<TF, TCurve>>((JacobianPoint<TF, TCurve>*)r + start, n));
+            });
+        }
+    }
+
+    /// <summary>
     /// The 8-lane kernel behind the overloads, for any (field, lane field, curve) triple; requires AVX-512F.
     /// Same contract as <see cref="MulBatchCt(ReadOnlySpan{AffinePoint{Fp254, Bn254G1}}, ReadOnlySpan{ulong}, Span{JacobianPoint{Fp254, Bn254G1}})"/>.
     /// A final group of fewer than 8 points is padded with the generator and the scalar 0.

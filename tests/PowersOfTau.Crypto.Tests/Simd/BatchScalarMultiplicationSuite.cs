@@ -25,6 +25,9 @@ public abstract class BatchScalarMultiplicationSuite<TF, TLane, TCurve>
 {
     protected abstract string GroupName { get; }
 
+    /// <summary>The public parallel overload for this group.</summary>
+    protected abstract void MulBatchParallel(ReadOnlySpan<AffinePoint<TF, TCurve>> bases, ReadOnlySpan<ulong> scalars, Span<JacobianPoint<TF, TCurve>> results, int degreeOfParallelism);
+
     /// <summary>The public overload for this group (AVX-512 or scalar fallback).</summary>
     protected abstract void MulBatch(ReadOnlySpan<AffinePoint<TF, TCurve>> bases, ReadOnlySpan<ulong> scalars, Span<JacobianPoint<TF, TCurve>> results);
 
@@ -156,6 +159,24 @@ public abstract class BatchScalarMultiplicationSuite<TF, TLane, TCurve>
     }
 
     [Fact]
+    public void The_parallel_overload_agrees_with_the_single_threaded_one()
+    {
+        var bases = Enumerable.Range(0, 27).Select(i => RandomPoint(808 + i)).ToArray();
+        var ks = Enumerable.Range(0, 27).Select(i => R / 7 + (BigInteger)i * 1234567).ToArray();
+        ulong[] scalars = [.. ks.SelectMany(k => CurveVectors.Limbs(k))];
+        var single = new JacobianPoint<TF, TCurve>[27];
+        MulBatch(bases, scalars, single);
+        foreach (int dop in new[] { 1, 2, 3, 64 })
+        {
+            var parallel = new JacobianPoint<TF, TCurve>[27];
+            MulBatchParallel(bases, scalars, parallel, dop);
+            for (int i = 0; i < 27; i++) AssertSame(single[i], parallel[i], $"dop {dop}, point {i}");
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => MulBatchParallel(bases, scalars, new JacobianPoint<TF, TCurve>[27], 0));
+        Assert.Throws<ArgumentException>(() => MulBatchParallel(bases, scalars.AsSpan(4), new JacobianPoint<TF, TCurve>[27], 2));
+    }
+
+    [Fact]
     public void The_scalar_fallback_agrees_with_the_lanes()
     {
         if (!Avx512F.IsSupported) return;
@@ -184,22 +205,26 @@ public sealed class Bn254G1BatchTests : BatchScalarMultiplicationSuite<Fp254, Fp
 {
     protected override string GroupName => "bn128 G1";
     protected override void MulBatch(ReadOnlySpan<AffinePoint<Fp254, Bn254G1>> b, ReadOnlySpan<ulong> k, Span<JacobianPoint<Fp254, Bn254G1>> r) => BatchScalarMultiplication.MulBatchCt(b, k, r);
+    protected override void MulBatchParallel(ReadOnlySpan<AffinePoint<Fp254, Bn254G1>> b, ReadOnlySpan<ulong> k, Span<JacobianPoint<Fp254, Bn254G1>> r, int dop) => BatchScalarMultiplication.MulBatchCt(b, k, r, dop);
 }
 
 public sealed class Bn254G2BatchTests : BatchScalarMultiplicationSuite<Fp2<Fp254>, Fp2x8<Fp254x8, Fp254>, Bn254G2>
 {
     protected override string GroupName => "bn128 G2";
     protected override void MulBatch(ReadOnlySpan<AffinePoint<Fp2<Fp254>, Bn254G2>> b, ReadOnlySpan<ulong> k, Span<JacobianPoint<Fp2<Fp254>, Bn254G2>> r) => BatchScalarMultiplication.MulBatchCt(b, k, r);
+    protected override void MulBatchParallel(ReadOnlySpan<AffinePoint<Fp2<Fp254>, Bn254G2>> b, ReadOnlySpan<ulong> k, Span<JacobianPoint<Fp2<Fp254>, Bn254G2>> r, int dop) => BatchScalarMultiplication.MulBatchCt(b, k, r, dop);
 }
 
 public sealed class Bls12381G1BatchTests : BatchScalarMultiplicationSuite<Fp381, Fp381x8, Bls12381G1>
 {
     protected override string GroupName => "bls12381 G1";
     protected override void MulBatch(ReadOnlySpan<AffinePoint<Fp381, Bls12381G1>> b, ReadOnlySpan<ulong> k, Span<JacobianPoint<Fp381, Bls12381G1>> r) => BatchScalarMultiplication.MulBatchCt(b, k, r);
+    protected override void MulBatchParallel(ReadOnlySpan<AffinePoint<Fp381, Bls12381G1>> b, ReadOnlySpan<ulong> k, Span<JacobianPoint<Fp381, Bls12381G1>> r, int dop) => BatchScalarMultiplication.MulBatchCt(b, k, r, dop);
 }
 
 public sealed class Bls12381G2BatchTests : BatchScalarMultiplicationSuite<Fp2<Fp381>, Fp2x8<Fp381x8, Fp381>, Bls12381G2>
 {
     protected override string GroupName => "bls12381 G2";
     protected override void MulBatch(ReadOnlySpan<AffinePoint<Fp2<Fp381>, Bls12381G2>> b, ReadOnlySpan<ulong> k, Span<JacobianPoint<Fp2<Fp381>, Bls12381G2>> r) => BatchScalarMultiplication.MulBatchCt(b, k, r);
+    protected override void MulBatchParallel(ReadOnlySpan<AffinePoint<Fp2<Fp381>, Bls12381G2>> b, ReadOnlySpan<ulong> k, Span<JacobianPoint<Fp2<Fp381>, Bls12381G2>> r, int dop) => BatchScalarMultiplication.MulBatchCt(b, k, r, dop);
 }
