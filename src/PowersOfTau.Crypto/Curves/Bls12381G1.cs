@@ -13,6 +13,7 @@ public sealed class Bls12381G1 : ICurve<Fp381, Bls12381G1>
 {
     private Bls12381G1() { }
 
+    /// <summary>The prime order r of the subgroup (also of the scalar field Fr), hex.</summary>
     public const string Order = "0x73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001";
 
     /// <summary>|z| for the BLS parameter z = −0xd201000000010000.</summary>
@@ -35,6 +36,7 @@ public sealed class Bls12381G1 : ICurve<Fp381, Bls12381G1>
             ["0xac45a4010001a4020000000100000000", "0x1"],
         ]);
 
+    /// <inheritdoc/>
     public static string Name => "bls12381 G1";
     public static Fp381 B => s_b;
     public static Fp381 B3 => s_b3;

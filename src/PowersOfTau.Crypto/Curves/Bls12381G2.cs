@@ -42,6 +42,7 @@ public sealed class Bls12381G2 : ICurve<Fp2<Fp381>, Bls12381G2>
             ["0x1", "0x0", "-0x1", "-0xd201000000010000"],
         ]);
 
+    /// <inheritdoc/>
     public static string Name => "bls12381 G2";
     public static Fp2<Fp381> B => s_b;
     public static Fp2<Fp381> B3 => s_b3;

@@ -12,6 +12,7 @@ public sealed class Bn254G1 : ICurve<Fp254, Bn254G1>
 {
     private Bn254G1() { }
 
+    /// <summary>The prime order r of the subgroup (also of the scalar field Fr), hex.</summary>
     public const string Order = "0x30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001";
 
     private static readonly Fp254 s_b = Fp254.FromUInt64(3);
@@ -28,6 +29,7 @@ public sealed class Bn254G1 : ICurve<Fp254, Bn254G1>
             ["0x6f4d8248eeb859fd0be4e1541221250b", "0x89d3256894d213e3"],
         ]);
 
+    /// <inheritdoc/>
     public static string Name => "bn128 G1";
     public static Fp254 B => s_b;
     public static Fp254 B3 => s_b3;

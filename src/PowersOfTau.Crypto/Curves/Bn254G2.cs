@@ -47,6 +47,7 @@ public sealed class Bn254G2 : ICurve<Fp2<Fp254>, Bn254G2>
             ["0x44e992b44a6909f0", "0x113a64ad129a427c6", "-0x89d3256894d213e1", "0x44e992b44a6909f0"],
         ]);
 
+    /// <inheritdoc/>
     public static string Name => "bn128 G2";
     public static Fp2<Fp254> B => s_b;
     public static Fp2<Fp254> B3 => s_b3;

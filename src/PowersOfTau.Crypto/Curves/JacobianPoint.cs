@@ -18,10 +18,16 @@ public struct JacobianPoint<TF, TCurve>
     where TF : unmanaged, IField<TF>
     where TCurve : ICurve<TF, TCurve>
 {
+    /// <summary>The X coordinate.</summary>
     public TF X;
+
+    /// <summary>The Y coordinate.</summary>
     public TF Y;
+
+    /// <summary>The Z coordinate (zero for the identity).</summary>
     public TF Z;
 
+    /// <summary>Builds a point from Jacobian coordinates; does not check that it is on the curve.</summary>
     public JacobianPoint(in TF x, in TF y, in TF z)
     {
         X = x;
@@ -289,16 +295,27 @@ public struct JacobianPoint<TF, TCurve>
 
     /// <summary>
     /// Converts many points to affine with one inversion per chunk (Montgomery's trick: 3M per point), in parallel
-    /// over chunks for large inputs. Identities (Z = 0) become (0, 0). Variable-time inversion: public points only
-    /// (use <see cref="ToAffine"/> per point for secret-dependent ones).
+    /// over chunks for large inputs. Identities (Z = 0) become (0, 0). Variable time (branches on identities,
+    /// variable-time inversion): public points only.
     /// </summary>
-    public static void BatchToAffineVartime(ReadOnlySpan<JacobianPoint<TF, TCurve>> src, Span<AffinePoint<TF, TCurve>> dst)
+    public static void BatchToAffineVartime(ReadOnlySpan<JacobianPoint<TF, TCurve>> src, Span<AffinePoint<TF, TCurve>> dst) =>
+        BatchToAffine(src, dst, constantTime: false);
+
+    /// <summary>
+    /// As <see cref="BatchToAffineVartime"/>, but in constant time (masked handling of identities, constant-time
+    /// inversion), for points computed from secret scalars, whose projective Z coordinates depend on the secret
+    /// even though the affine results are published. The running time depends only on the number of points.
+    /// </summary>
+    public static void BatchToAffine(ReadOnlySpan<JacobianPoint<TF, TCurve>> src, Span<AffinePoint<TF, TCurve>> dst) =>
+        BatchToAffine(src, dst, constantTime: true);
+
+    private static void BatchToAffine(ReadOnlySpan<JacobianPoint<TF, TCurve>> src, Span<AffinePoint<TF, TCurve>> dst, bool constantTime)
     {
         if (dst.Length != src.Length) throw new ArgumentException("destination length differs from source length", nameof(dst));
         const int chunk = 4096;
         if (src.Length < 2 * chunk || Environment.ProcessorCount == 1)
         {
-            BatchToAffineChunk(src, dst);
+            BatchToAffineChunk(src, dst, constantTime);
             return;
         }
         unsafe
@@ -315,39 +332,35 @@ public struct JacobianPoint<TF, TCurve>
                     int len = Math.Min(chunk, n - start);
                     var srcSpan = new ReadOnlySpan<JacobianPoint<TF, TCurve>>((JacobianPoint<TF, TCurve>*)s + start, len);
                     var dstSpan = new Span<AffinePoint<TF, TCurve>>((AffinePoint<TF, TCurve>*)d + start, len);
-                    BatchToAffineChunk(srcSpan, dstSpan);
+                    BatchToAffineChunk(srcSpan, dstSpan, constantTime);
                 });
             }
         }
     }
 
-    private static void BatchToAffineChunk(ReadOnlySpan<JacobianPoint<TF, TCurve>> src, Span<AffinePoint<TF, TCurve>> dst)
+    private static void BatchToAffineChunk(ReadOnlySpan<JacobianPoint<TF, TCurve>> src, Span<AffinePoint<TF, TCurve>> dst, bool constantTime)
     {
         int n = src.Length;
         if (n == 0) return;
-        // Prefix products of the Z's (identity Z's replaced by 1), kept in dst's X slots to avoid another buffer.
-        TF acc = TF.One;
+        TF one = TF.One;
+        // Prefix products of the Z's (an identity's Z = 0 replaced by 1), kept in dst's X slots to avoid another buffer.
+        TF acc = one;
         for (int i = 0; i < n; i++)
         {
             dst[i].X = acc;
-            TF z = src[i].Z;
-            if (TF.IsZeroMask(z) == 0)
-            {
-                TF.Mul(acc, z, out TF t);
-                acc = t;
-            }
+            TF.Select(src[i].IsInfinityMask(), one, src[i].Z, out TF z);
+            TF.Mul(acc, z, out TF t);
+            acc = t;
         }
-        TF.InverseVartime(acc, out TF inv);
+        TF inv;
+        if (constantTime) TF.Inverse(acc, out inv);
+        else TF.InverseVartime(acc, out inv);
         for (int i = n - 1; i >= 0; i--)
         {
             ref readonly var p = ref src[i];
-            if (TF.IsZeroMask(p.Z) != 0)
-            {
-                dst[i] = default;
-                continue;
-            }
-            TF.Mul(inv, dst[i].X, out TF zi); // 1/Z_i
-            TF.Mul(inv, p.Z, out TF next);
+            TF.Select(p.IsInfinityMask(), one, p.Z, out TF z);
+            TF.Mul(inv, dst[i].X, out TF zi); // 1/Z_i (or 1 for an identity, which ScaleToAffine maps to (0, 0))
+            TF.Mul(inv, z, out TF next);
             inv = next;
             dst[i] = ScaleToAffine(p, zi);
         }

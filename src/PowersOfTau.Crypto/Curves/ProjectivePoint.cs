@@ -16,10 +16,16 @@ public struct ProjectivePoint<TF, TCurve>
     where TF : unmanaged, IField<TF>
     where TCurve : ICurve<TF, TCurve>
 {
+    /// <summary>The X coordinate.</summary>
     public TF X;
+
+    /// <summary>The Y coordinate.</summary>
     public TF Y;
+
+    /// <summary>The Z coordinate (zero for the identity).</summary>
     public TF Z;
 
+    /// <summary>Builds a point from projective coordinates; does not check that it is on the curve.</summary>
     public ProjectivePoint(in TF x, in TF y, in TF z)
     {
         X = x;

@@ -76,6 +76,9 @@ public sealed class ScalarDecomposition
             ToLimbs(BigInteger.Abs(g), _g.AsSpan(j * Limbs, Limbs));
             for (int i = 0; i < d; i++) ToLimbs(((basis[j][i] % two256) + two256) % two256, _w.AsSpan((j * d + i) * Limbs, Limbs));
         }
+        // Bound: with α_j = adj(B)[0][j]/det, (k, 0, …) = Σ_j k·α_j·v_j exactly, and c_j = floor(k·ĝ_j / 2^256) with
+        // |ĝ_j − 2^256·α_j| ≤ 1/2 differs from k·α_j by less than 1 + k/2^257 < 1.5 (k < 2^256). The parts are
+        // k_i = Σ_j (k·α_j − c_j)·v_j[i], so |k_i| < 1.5·Σ_j |v_j[i]| < 2^(bitlength(Σ_j |v_j[i]|) + 1).
         for (int i = 0; i < d; i++)
         {
             BigInteger colSum = 0;

@@ -12,9 +12,49 @@ public static class PrimeFieldAlgorithms
     public static void Inverse<T>(in T a, out T r) where T : unmanaged, IPrimeField<T> =>
         r = FieldMath.Pow(a, PrimeFieldConstants<T>.PMinus2);
 
-    /// <summary>Inverse for public values. Currently the same Fermat exponentiation as <see cref="Inverse{T}"/>.</summary>
-    public static void InverseVartime<T>(in T a, out T r) where T : unmanaged, IPrimeField<T> =>
-        r = FieldMath.Pow(a, PrimeFieldConstants<T>.PMinus2);
+    /// <summary>
+    /// Inverse for PUBLIC values only (variable time: binary extended Euclid, Hankerson-Menezes-Vanstone
+    /// "Guide to ECC" Alg. 2.22, on the raw Montgomery value A = aR, then one Montgomery product with R³
+    /// to get a^-1·R). 0 maps to 0.
+    /// </summary>
+    public static void InverseVartime<T>(in T a, out T r) where T : unmanaged, IPrimeField<T>
+    {
+        int n = T.LimbCount;
+        Span<ulong> u = stackalloc ulong[n];
+        Span<ulong> v = stackalloc ulong[n];
+        Span<ulong> x1 = stackalloc ulong[n];
+        Span<ulong> x2 = stackalloc ulong[n];
+        ReadOnlySpan<ulong> p = PrimeFieldConstants<T>.ModulusLimbs;
+        T.ToMontgomeryLimbs(a, u);
+        if (Limbs.IsZero(u)) { r = T.Zero; return; }
+        p.CopyTo(v);
+        x1.Clear(); x1[0] = 1;
+        x2.Clear();
+        // invariant: x1·A ≡ u, x2·A ≡ v (mod p); u, v > 0 and gcd(u, v) = 1
+        while (!Limbs.IsOne(u) && !Limbs.IsOne(v))
+        {
+            while ((u[0] & 1) == 0) { Limbs.ShiftRight1(u, 0); HalveModP(x1, p); }
+            while ((v[0] & 1) == 0) { Limbs.ShiftRight1(v, 0); HalveModP(x2, p); }
+            if (Limbs.GreaterOrEqual(u, v)) { Limbs.Sub(u, v); SubModP(x1, x2, p); }
+            else { Limbs.Sub(v, u); SubModP(x2, x1, p); }
+        }
+        var inverseOfRaw = T.FromMontgomeryLimbs(Limbs.IsOne(u) ? x1 : x2); // (aR)^-1, canonical < p
+        T.Mul(inverseOfRaw, PrimeFieldConstants<T>.RCubed, out r);
+    }
+
+    /// <summary>x = x/2 mod p for x &lt; p (x + p &lt; 2^(64n) because every modulus here has a spare top bit).</summary>
+    private static void HalveModP(Span<ulong> x, ReadOnlySpan<ulong> p)
+    {
+        ulong carry = 0;
+        if ((x[0] & 1) != 0) carry = Limbs.Add(x, p);
+        Limbs.ShiftRight1(x, carry);
+    }
+
+    /// <summary>x = x - y mod p for x, y &lt; p.</summary>
+    private static void SubModP(Span<ulong> x, ReadOnlySpan<ulong> y, ReadOnlySpan<ulong> p)
+    {
+        if (Limbs.Sub(x, y) != 0) Limbs.Add(x, p);
+    }
 
     /// <summary>Legendre symbol by Euler's criterion a^((p-1)/2): 0, 1 or -1 (variable time in the result only).</summary>
     public static int Legendre<T>(in T a) where T : unmanaged, IPrimeField<T>

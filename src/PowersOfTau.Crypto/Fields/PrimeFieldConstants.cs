@@ -10,6 +10,12 @@ internal static class PrimeFieldConstants<T> where T : unmanaged, IPrimeField<T>
 {
     public static readonly BigInteger Modulus = new(T.ModulusLE, isUnsigned: true, isBigEndian: false);
 
+    /// <summary>p as little-endian limbs (LimbCount of them).</summary>
+    public static readonly ulong[] ModulusLimbs = ToLimbs(Modulus, T.LimbCount);
+
+    /// <summary>R³ mod p as raw Montgomery limbs: Mont(x, R³) = x·R², which turns (aR)^-1 into (a^-1)R.</summary>
+    public static readonly T RCubed = T.FromMontgomeryLimbs(ToLimbs(BigInteger.ModPow(BigInteger.One << (64 * T.LimbCount), 3, Modulus), T.LimbCount));
+
     /// <summary>p - 2 (Fermat inversion).</summary>
     public static readonly ulong[] PMinus2 = ToLimbs(Modulus - 2);
 
@@ -34,10 +40,10 @@ internal static class PrimeFieldConstants<T> where T : unmanaged, IPrimeField<T>
     /// <summary>Tonelli-Shanks: z^Q for the smallest quadratic non-residue z (a primitive 2^S-th root of unity).</summary>
     public static readonly T NonResidueToQ = FindNonResidueToQ();
 
-    internal static ulong[] ToLimbs(BigInteger v)
+    internal static ulong[] ToLimbs(BigInteger v, int minLimbs = 1)
     {
         byte[] bytes = v.ToByteArray(isUnsigned: true, isBigEndian: false);
-        var limbs = new ulong[Math.Max(1, (bytes.Length + 7) / 8)];
+        var limbs = new ulong[Math.Max(minLimbs, (bytes.Length + 7) / 8)];
         for (int i = 0; i < bytes.Length; i++) limbs[i / 8] |= (ulong)bytes[i] << (8 * (i % 8));
         return limbs;
     }

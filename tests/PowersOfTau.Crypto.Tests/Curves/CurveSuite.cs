@@ -76,6 +76,9 @@ public abstract class CurveSuite<TF, TCurve>
         foreach (var k in new[] { BigInteger.Zero, 1, 2, R - 1, R - 2, R / 3, (BigInteger.One << 200) + 12345 })
             AssertSame(MulVt(p, k), MulCt(p, k), $"[{k}]P");
         AssertSame(Neg(p), MulCt(p, R - 1), "[r-1]P = -P");
+        Assert.True(MulCt(JacobianPoint<TF, TCurve>.Infinity, R - 1).IsInfinity);
+        ConstantTimeScalarMultiplication.Multiply(AffinePoint<TF, TCurve>.Infinity, CurveVectors.Limbs(12345), out var fromAffineIdentity);
+        Assert.True(fromAffineIdentity.IsInfinity);
     }
 
     [Fact]
@@ -267,6 +270,14 @@ public abstract class CurveSuite<TF, TCurve>
             Assert.True(aff[i].IsOnCurve());
         }
         Assert.True(aff[3].IsInfinity);
+        var ct = new AffinePoint<TF, TCurve>[pts.Length];
+        JacobianPoint<TF, TCurve>.BatchToAffine(pts, ct);
+        Assert.Equal(aff, ct);
+        // Large enough for the parallel chunks.
+        var many = Enumerable.Range(0, 9000).Select(i => pts[i % pts.Length]).ToArray();
+        var manyAffine = new AffinePoint<TF, TCurve>[many.Length];
+        JacobianPoint<TF, TCurve>.BatchToAffine(many, manyAffine);
+        for (int i = 0; i < many.Length; i += 37) Assert.Equal(aff[i % pts.Length], manyAffine[i]);
     }
 
     // ---------------- properties (CsCheck) ----------------
