@@ -8,6 +8,8 @@ using PowersOfTau.Crypto.Fields;
 using PowersOfTau.Crypto.Simd;
 using PowersOfTau.Crypto.Tests.Curves;
 using Xunit;
+using Fp254x8 = PowersOfTau.Crypto.Simd.Fp254x8;
+using Fp381x8 = PowersOfTau.Crypto.Simd.Fp381x8;
 
 namespace PowersOfTau.Crypto.Tests.Simd;
 
@@ -208,7 +210,7 @@ public sealed class Bn254G1BatchTests : BatchScalarMultiplicationSuite<Fp254, Fp
     protected override void MulBatchParallel(ReadOnlySpan<AffinePoint<Fp254, Bn254G1>> b, ReadOnlySpan<ulong> k, Span<JacobianPoint<Fp254, Bn254G1>> r, int dop) => BatchScalarMultiplication.MulBatchCt(b, k, r, dop);
 }
 
-public sealed class Bn254G2BatchTests : BatchScalarMultiplicationSuite<Fp2<Fp254>, Fp2x8<Fp254x8, Fp254>, Bn254G2>
+public sealed class Bn254G2BatchTests : BatchScalarMultiplicationSuite<Fp2<Fp254>, global::PowersOfTau.Crypto.Simd.Fp2x8<Fp254x8, Fp254>, Bn254G2>
 {
     protected override string GroupName => "bn128 G2";
     protected override void MulBatch(ReadOnlySpan<AffinePoint<Fp2<Fp254>, Bn254G2>> b, ReadOnlySpan<ulong> k, Span<JacobianPoint<Fp2<Fp254>, Bn254G2>> r) => BatchScalarMultiplication.MulBatchCt(b, k, r);
@@ -222,7 +224,7 @@ public sealed class Bls12381G1BatchTests : BatchScalarMultiplicationSuite<Fp381,
     protected override void MulBatchParallel(ReadOnlySpan<AffinePoint<Fp381, Bls12381G1>> b, ReadOnlySpan<ulong> k, Span<JacobianPoint<Fp381, Bls12381G1>> r, int dop) => BatchScalarMultiplication.MulBatchCt(b, k, r, dop);
 }
 
-public sealed class Bls12381G2BatchTests : BatchScalarMultiplicationSuite<Fp2<Fp381>, Fp2x8<Fp381x8, Fp381>, Bls12381G2>
+public sealed class Bls12381G2BatchTests : BatchScalarMultiplicationSuite<Fp2<Fp381>, global::PowersOfTau.Crypto.Simd.Fp2x8<Fp381x8, Fp381>, Bls12381G2>
 {
     protected override string GroupName => "bls12381 G2";
     protected override void MulBatch(ReadOnlySpan<AffinePoint<Fp2<Fp381>, Bls12381G2>> b, ReadOnlySpan<ulong> k, Span<JacobianPoint<Fp2<Fp381>, Bls12381G2>> r) => BatchScalarMultiplication.MulBatchCt(b, k, r);

@@ -6,6 +6,8 @@ using PowersOfTau.Crypto.Fields;
 using PowersOfTau.Crypto.Simd;
 using PowersOfTau.Crypto.Tests.Fields;
 using Xunit;
+using Fp254x8 = PowersOfTau.Crypto.Simd.Fp254x8;
+using Fp381x8 = PowersOfTau.Crypto.Simd.Fp381x8;
 
 namespace PowersOfTau.Crypto.Tests.Simd;
 
@@ -267,14 +269,14 @@ public sealed class Fp254x8Tests : LaneFieldSuite<Fp254x8, Fp254>
     protected override Fp254[] Edges => LaneEdges.Prime<Fp254>();
 }
 
-public sealed class Fp2x8Over381Tests : LaneFieldSuite<Fp2x8<Fp381x8, Fp381>, Fp2<Fp381>>
+public sealed class Fp2x8Over381Tests : LaneFieldSuite<global::PowersOfTau.Crypto.Simd.Fp2x8<Fp381x8, Fp381>, Fp2<Fp381>>
 {
     protected override Fp2<Fp381> MinusOneEverywhere => new(-Fp381.One, -Fp381.One);
     protected override Gen<Fp2<Fp381>> Element => FieldTestHelpers.Fp2Element<Fp381>();
     protected override Fp2<Fp381>[] Edges => LaneEdges.Quadratic<Fp381>();
 }
 
-public sealed class Fp2x8Over254Tests : LaneFieldSuite<Fp2x8<Fp254x8, Fp254>, Fp2<Fp254>>
+public sealed class Fp2x8Over254Tests : LaneFieldSuite<global::PowersOfTau.Crypto.Simd.Fp2x8<Fp254x8, Fp254>, Fp2<Fp254>>
 {
     protected override Fp2<Fp254> MinusOneEverywhere => new(-Fp254.One, -Fp254.One);
     protected override Gen<Fp2<Fp254>> Element => FieldTestHelpers.Fp2Element<Fp254>();
