@@ -283,7 +283,7 @@ public sealed class Fp2x8Over254Tests : LaneFieldSuite<global::PowersOfTau.Crypt
     protected override Fp2<Fp254>[] Edges => LaneEdges.Quadratic<Fp254>();
 }
 
-/// <summary>Reads the raw radix-2^29 lane values (tests only, by reflection over the public limb fields).</summary>
+/// <summary>Reads the raw radix-2^29 lane values (tests only, by reflection over the internal limb fields).</summary>
 internal static class LaneRaw
 {
     private static IEnumerable<(BigInteger Value, BigInteger P)> Values(object element)
@@ -301,7 +301,7 @@ internal static class LaneRaw
         {
             BigInteger v = 0;
             for (int j = limbs - 1; j >= 0; j--)
-                v = (v << 29) + ((System.Runtime.Intrinsics.Vector512<ulong>)t.GetField("l" + j)!.GetValue(element)!).GetElement(lane);
+                v = (v << 29) + ((System.Runtime.Intrinsics.Vector512<ulong>)t.GetField("l" + j, System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.GetValue(element)!).GetElement(lane);
             yield return (v, p);
         }
     }

@@ -23,8 +23,9 @@ namespace PowersOfTau.Crypto.Simd;
 [StructLayout(LayoutKind.Sequential)]
 public struct Fp381x8 : ILaneField<Fp381x8, Fp381>
 {
-    /// <summary>Limbs, least significant first; lane i of every limb belongs to element i.</summary>
-    public Vector512<ulong> l0, l1, l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13;
+    // Limbs, least significant first; lane i of every limb belongs to element i. Internal, so that callers cannot break
+    // the invariant (limbs below 2^29, value below 2p); build values with Load, Broadcast, Zero, One and the operations.
+    internal Vector512<ulong> l0, l1, l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13;
 
     /// <summary>Number of radix-2^29 limbs.</summary>
     public const int LimbCount = 14;
