@@ -179,6 +179,26 @@ public abstract class BatchScalarMultiplicationSuite<TF, TLane, TCurve>
     }
 
     [Fact]
+    public void Scalars_can_live_in_a_SecretBuffer()
+    {
+        if (!Avx512F.IsSupported) return;
+        var bases = Enumerable.Range(0, 11).Select(i => RandomPoint(909 + i)).ToArray();
+        var ks = Enumerable.Range(0, 11).Select(i => R - 3 - (BigInteger)i * 777).ToArray();
+        using var secret = new PowersOfTau.Secrets.SecretBuffer(11 * 4 * sizeof(ulong));
+        Span<ulong> limbs = secret.Reveal<ulong>();
+        for (int i = 0; i < 11; i++) CurveVectors.Limbs(ks[i]).CopyTo(limbs.Slice(4 * i, 4));
+        var single = new JacobianPoint<TF, TCurve>[11];
+        var parallel = new JacobianPoint<TF, TCurve>[11];
+        MulBatch(bases, secret.Reveal<ulong>(), single);
+        MulBatchParallel(bases, secret.Reveal<ulong>(), parallel, 2);
+        for (int i = 0; i < 11; i++)
+        {
+            AssertSame(MulCt(bases[i], ks[i]), single[i], $"point {i}");
+            AssertSame(single[i], parallel[i], $"parallel point {i}");
+        }
+    }
+
+    [Fact]
     public void The_scalar_fallback_agrees_with_the_lanes()
     {
         if (!Avx512F.IsSupported) return;
