@@ -8,7 +8,7 @@ cd "$here"
 
 need_apt=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for p in softhsm2 opensc swtpm swtpm-tools tpm2-tools libtpm2-pkcs11-1 libtpm2-pkcs11-tools tpm2-abrmd pcscd pcsc-tools libpcsclite1 python3-cbor2 python3-cryptography nodejs npm openssl; do
+for p in softhsm2 opensc swtpm swtpm-tools tpm2-tools libtpm2-pkcs11-1 libtpm2-pkcs11-tools tpm2-abrmd pcscd pcsc-tools libpcsclite1 python3-cbor2 python3-cryptography xxd nodejs npm openssl; do
   have_pkg "$p" || need_apt+=("$p")
 done
 # nodejs/npm may come from elsewhere (the image ships node): skip them when the commands exist.

@@ -93,6 +93,8 @@ public class BatchFieldBenchmarks
     private const int Chain = 1000;
     private Fp381x8 a381, b381;
     private Fp254x8 a254, b254;
+    private Fp2x8<Fp381x8, Fp381> q381a, q381b;
+    private Fp2x8<Fp254x8, Fp254> q254a, q254b;
 
     [GlobalSetup]
     public void Setup()
@@ -108,6 +110,8 @@ public class BatchFieldBenchmarks
         b381 = Fp381x8.FromElements(Enumerable.Range(0, 8).Select(_ => Next<Fp381>()).ToArray());
         a254 = Fp254x8.FromElements(Enumerable.Range(0, 8).Select(_ => Next<Fp254>()).ToArray());
         b254 = Fp254x8.FromElements(Enumerable.Range(0, 8).Select(_ => Next<Fp254>()).ToArray());
+        q381a = new(a381, b381); q381b = new(b381, a381);
+        q254a = new(a254, b254); q254b = new(b254, a254);
     }
 
     [Benchmark(OperationsPerInvoke = Chain)]
@@ -124,4 +128,13 @@ public class BatchFieldBenchmarks
 
     [Benchmark(OperationsPerInvoke = Chain)]
     public Fp254x8 Fp254x8_Add() { var x = a254; for (int i = 0; i < Chain; i++) Fp254x8.Add(x, b254, out x); return x; }
+
+    [Benchmark(OperationsPerInvoke = Chain)]
+    public Fp2x8<Fp381x8, Fp381> Fp2x8_381_Mul() { var x = q381a; for (int i = 0; i < Chain; i++) Fp2x8<Fp381x8, Fp381>.Mul(x, q381b, out x); return x; }
+
+    [Benchmark(OperationsPerInvoke = Chain)]
+    public Fp2x8<Fp381x8, Fp381> Fp2x8_381_Square() { var x = q381a; for (int i = 0; i < Chain; i++) Fp2x8<Fp381x8, Fp381>.Square(x, out x); return x; }
+
+    [Benchmark(OperationsPerInvoke = Chain)]
+    public Fp2x8<Fp254x8, Fp254> Fp2x8_254_Mul() { var x = q254a; for (int i = 0; i < Chain; i++) Fp2x8<Fp254x8, Fp254>.Mul(x, q254b, out x); return x; }
 }

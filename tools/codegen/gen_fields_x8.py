@@ -4,7 +4,8 @@
 Run through tools/codegen/gen_fields.py (which calls main() here), output committed.
 
 Design (notes/performance.md §4): eight independent elements, one per 64-bit lane of Vector512<ulong>, in
-radix 2^29 with L unsaturated limbs (L = 14 for the 381-bit field, R' = 2^406; L = 10 for BN254, R' = 2^290).
+radix 2^29 with L unsaturated limbs (L = 14 for the 381-bit field, R' = 2^406; L = 9 for BN254, R' = 2^261:
+performance.md used 10 for lazy-reduction slack, which the "< 2p after every operation" invariant below does not need).
 Products are vpmuludq (Avx512F.Multiply on the low 32 bits of each lane), so every limb fed to a product must
 be < 2^32; column sums of at most 2L products of 58 bits stay below 2^63 with no carry handling.
 
@@ -310,7 +311,7 @@ public struct {T} : IBatchField<{T}, {S}>
 FIELDS_X8 = [
     ("Fp381x8", "Fp381", 0x1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaaab, 14,
      "BLS12-381 base field"),
-    ("Fp254x8", "Fp254", 21888242871839275222246405745257275088696311157297823662689037894645226208583, 10,
+    ("Fp254x8", "Fp254", 21888242871839275222246405745257275088696311157297823662689037894645226208583, 9,
      "BN254 base field"),
 ]
 

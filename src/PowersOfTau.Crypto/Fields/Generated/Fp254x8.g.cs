@@ -10,7 +10,7 @@ namespace PowersOfTau.Crypto.Fields;
 
 /// <summary>
 /// Eight independent elements of the BN254 base field (<see cref="Fp254"/>), one per 64-bit lane of Vector512, for
-/// AVX-512 batch arithmetic (notes/performance.md §4). Radix 2^29, 10 limbs, own Montgomery radix R' = 2^290
+/// AVX-512 batch arithmetic (notes/performance.md §4). Radix 2^29, 9 limbs, own Montgomery radix R' = 2^261
 /// (convert with <see cref="FromElements"/> / <see cref="ToElements"/>). Every operation keeps the invariant
 /// "value &lt; 2p, limbs normalised", so results can be fed to any operation without bound bookkeeping.
 /// Branch-free, the same instruction stream for all lanes: constant time. Use only when <see cref="IsSupported"/>.
@@ -19,7 +19,7 @@ namespace PowersOfTau.Crypto.Fields;
 public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
 {
     // Limbs, radix 2^29, least significant first; internal so that callers cannot break the invariant.
-    internal Vector512<ulong> l0, l1, l2, l3, l4, l5, l6, l7, l8, l9;
+    internal Vector512<ulong> l0, l1, l2, l3, l4, l5, l6, l7, l8;
 
     /// <summary>Number of lanes (elements per vector).</summary>
     public const int Lanes = 8;
@@ -39,7 +39,6 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
     private static readonly Vector512<uint> P6 = Vector512.Create(0xA6E141UL).AsUInt32();
     private static readonly Vector512<uint> P7 = Vector512.Create(0xE5C2634UL).AsUInt32();
     private static readonly Vector512<uint> P8 = Vector512.Create(0x30644EUL).AsUInt32();
-    private static readonly Vector512<uint> P9 = Vector512.Create(0x0UL).AsUInt32();
     private static readonly Vector512<long> P2L0 = Vector512.Create(0x10F9FA8EL);
     private static readonly Vector512<long> P2L1 = Vector512.Create(0x208C16DL);
     private static readonly Vector512<long> P2L2 = Vector512.Create(0x18E5469EL);
@@ -49,7 +48,6 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
     private static readonly Vector512<long> P2L6 = Vector512.Create(0x14DC282L);
     private static readonly Vector512<long> P2L7 = Vector512.Create(0x1CB84C68L);
     private static readonly Vector512<long> P2L8 = Vector512.Create(0x60C89CL);
-    private static readonly Vector512<long> P2L9 = Vector512.Create(0x0L);
     private static readonly Vector512<long> PL0 = Vector512.Create(0x187CFD47L);
     private static readonly Vector512<long> PL1 = Vector512.Create(0x10460B6L);
     private static readonly Vector512<long> PL2 = Vector512.Create(0x1C72A34FL);
@@ -59,10 +57,9 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
     private static readonly Vector512<long> PL6 = Vector512.Create(0xA6E141L);
     private static readonly Vector512<long> PL7 = Vector512.Create(0xE5C2634L);
     private static readonly Vector512<long> PL8 = Vector512.Create(0x30644EL);
-    private static readonly Vector512<long> PL9 = Vector512.Create(0x0L);
-    private static readonly Fp254x8 OneValue = FromLimbs29([0xDFFF5D8UL, 0x103AE4BDUL, 0x97EA07DUL, 0x4D7E9A4UL, 0x12091FBAUL, 0xE81C6B7UL, 0x6E1271BUL, 0x1F763611UL, 0x1AF00DUL, 0x0UL]);
-    private static readonly Fp254x8 ToMontgomery29 = FromLimbs29([0x102D8093UL, 0x3ED77FEUL, 0x18E6D851UL, 0x1BC1FE6DUL, 0x162C3BCUL, 0xF0F23D9UL, 0x11E91DBFUL, 0x1B3ECE14UL, 0x160CBUL, 0x0UL]);
-    private static readonly Fp254x8 FromMontgomery29 = FromLimbs29([0x58F0D9DUL, 0x1AEA1C6EUL, 0x11C2CF74UL, 0x11D651EBUL, 0x1462C0A7UL, 0x11B7BC3CUL, 0x1CBD99BAUL, 0x183340FBUL, 0xE0A77UL, 0x0UL]);
+    private static readonly Fp254x8 OneValue = FromLimbs29([0x157CCC21UL, 0x141C2758UL, 0x185230D3UL, 0x14C0419UL, 0xAA36FB9UL, 0x1D4240CEUL, 0x11D54C07UL, 0x52AC7A8UL, 0xDC836UL]);
+    private static readonly Fp254x8 ToMontgomery29 = FromLimbs29([0x13349CA1UL, 0x1A5D84A8UL, 0xA3E5CACUL, 0x100249E0UL, 0x12B951E8UL, 0xE92D304UL, 0x14CB95B3UL, 0x41B9D3DUL, 0x58003UL]);
+    private static readonly Fp254x8 FromMontgomery29 = FromLimbs29([0x58F0D9DUL, 0x1AEA1C6EUL, 0x11C2CF74UL, 0x11D651EBUL, 0x1462C0A7UL, 0x11B7BC3CUL, 0x1CBD99BAUL, 0x183340FBUL, 0xE0A77UL]);
 
     /// <summary>All lanes zero.</summary>
     public static Fp254x8 Zero => default;
@@ -82,11 +79,10 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         r.l6 = Vector512.Create(v[6]);
         r.l7 = Vector512.Create(v[7]);
         r.l8 = Vector512.Create(v[8]);
-        r.l9 = Vector512.Create(v[9]);
         return r;
     }
 
-    /// <summary>r = a·b per lane (Montgomery product with R' = 2^290).</summary>
+    /// <summary>r = a·b per lane (Montgomery product with R' = 2^261).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Mul(in Fp254x8 a, in Fp254x8 b, out Fp254x8 r)
     {
@@ -99,8 +95,7 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         Vector512<uint> a6 = a.l6.AsUInt32();
         Vector512<uint> a7 = a.l7.AsUInt32();
         Vector512<uint> a8 = a.l8.AsUInt32();
-        Vector512<uint> a9 = a.l9.AsUInt32();
-        Vector512<ulong> c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, m;
+        Vector512<ulong> c0, c1, c2, c3, c4, c5, c6, c7, c8, m;
         // row 0: t += a*b0; t += m*p with m = t0*n0' mod 2^29; t /= 2^29 (position j lives in c[(i+j) mod L])
         Vector512<uint> b0 = b.l0.AsUInt32();
         c0 = Avx512F.Multiply(a0, b0);
@@ -112,7 +107,6 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         c6 = Avx512F.Multiply(a6, b0);
         c7 = Avx512F.Multiply(a7, b0);
         c8 = Avx512F.Multiply(a8, b0);
-        c9 = Avx512F.Multiply(a9, b0);
         m = Avx512F.Multiply(c0.AsUInt32(), N0) & Mask;
         c0 += Avx512F.Multiply(m.AsUInt32(), P0);
         c1 += Avx512F.Multiply(m.AsUInt32(), P1);
@@ -123,7 +117,6 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         c6 += Avx512F.Multiply(m.AsUInt32(), P6);
         c7 += Avx512F.Multiply(m.AsUInt32(), P7);
         c8 += Avx512F.Multiply(m.AsUInt32(), P8);
-        c9 += Avx512F.Multiply(m.AsUInt32(), P9);
         c1 += c0 >> 29; // the low 29 bits of position 0 are now zero
         // row 1: t += a*b1; t += m*p with m = t0*n0' mod 2^29; t /= 2^29 (position j lives in c[(i+j) mod L])
         Vector512<uint> b1 = b.l1.AsUInt32();
@@ -135,8 +128,7 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         c6 += Avx512F.Multiply(a5, b1);
         c7 += Avx512F.Multiply(a6, b1);
         c8 += Avx512F.Multiply(a7, b1);
-        c9 += Avx512F.Multiply(a8, b1);
-        c0 = Avx512F.Multiply(a9, b1);
+        c0 = Avx512F.Multiply(a8, b1);
         m = Avx512F.Multiply(c1.AsUInt32(), N0) & Mask;
         c1 += Avx512F.Multiply(m.AsUInt32(), P0);
         c2 += Avx512F.Multiply(m.AsUInt32(), P1);
@@ -146,8 +138,7 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         c6 += Avx512F.Multiply(m.AsUInt32(), P5);
         c7 += Avx512F.Multiply(m.AsUInt32(), P6);
         c8 += Avx512F.Multiply(m.AsUInt32(), P7);
-        c9 += Avx512F.Multiply(m.AsUInt32(), P8);
-        c0 += Avx512F.Multiply(m.AsUInt32(), P9);
+        c0 += Avx512F.Multiply(m.AsUInt32(), P8);
         c2 += c1 >> 29; // the low 29 bits of position 0 are now zero
         // row 2: t += a*b2; t += m*p with m = t0*n0' mod 2^29; t /= 2^29 (position j lives in c[(i+j) mod L])
         Vector512<uint> b2 = b.l2.AsUInt32();
@@ -158,9 +149,8 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         c6 += Avx512F.Multiply(a4, b2);
         c7 += Avx512F.Multiply(a5, b2);
         c8 += Avx512F.Multiply(a6, b2);
-        c9 += Avx512F.Multiply(a7, b2);
-        c0 += Avx512F.Multiply(a8, b2);
-        c1 = Avx512F.Multiply(a9, b2);
+        c0 += Avx512F.Multiply(a7, b2);
+        c1 = Avx512F.Multiply(a8, b2);
         m = Avx512F.Multiply(c2.AsUInt32(), N0) & Mask;
         c2 += Avx512F.Multiply(m.AsUInt32(), P0);
         c3 += Avx512F.Multiply(m.AsUInt32(), P1);
@@ -169,9 +159,8 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         c6 += Avx512F.Multiply(m.AsUInt32(), P4);
         c7 += Avx512F.Multiply(m.AsUInt32(), P5);
         c8 += Avx512F.Multiply(m.AsUInt32(), P6);
-        c9 += Avx512F.Multiply(m.AsUInt32(), P7);
-        c0 += Avx512F.Multiply(m.AsUInt32(), P8);
-        c1 += Avx512F.Multiply(m.AsUInt32(), P9);
+        c0 += Avx512F.Multiply(m.AsUInt32(), P7);
+        c1 += Avx512F.Multiply(m.AsUInt32(), P8);
         c3 += c2 >> 29; // the low 29 bits of position 0 are now zero
         // row 3: t += a*b3; t += m*p with m = t0*n0' mod 2^29; t /= 2^29 (position j lives in c[(i+j) mod L])
         Vector512<uint> b3 = b.l3.AsUInt32();
@@ -181,10 +170,9 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         c6 += Avx512F.Multiply(a3, b3);
         c7 += Avx512F.Multiply(a4, b3);
         c8 += Avx512F.Multiply(a5, b3);
-        c9 += Avx512F.Multiply(a6, b3);
-        c0 += Avx512F.Multiply(a7, b3);
-        c1 += Avx512F.Multiply(a8, b3);
-        c2 = Avx512F.Multiply(a9, b3);
+        c0 += Avx512F.Multiply(a6, b3);
+        c1 += Avx512F.Multiply(a7, b3);
+        c2 = Avx512F.Multiply(a8, b3);
         m = Avx512F.Multiply(c3.AsUInt32(), N0) & Mask;
         c3 += Avx512F.Multiply(m.AsUInt32(), P0);
         c4 += Avx512F.Multiply(m.AsUInt32(), P1);
@@ -192,10 +180,9 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         c6 += Avx512F.Multiply(m.AsUInt32(), P3);
         c7 += Avx512F.Multiply(m.AsUInt32(), P4);
         c8 += Avx512F.Multiply(m.AsUInt32(), P5);
-        c9 += Avx512F.Multiply(m.AsUInt32(), P6);
-        c0 += Avx512F.Multiply(m.AsUInt32(), P7);
-        c1 += Avx512F.Multiply(m.AsUInt32(), P8);
-        c2 += Avx512F.Multiply(m.AsUInt32(), P9);
+        c0 += Avx512F.Multiply(m.AsUInt32(), P6);
+        c1 += Avx512F.Multiply(m.AsUInt32(), P7);
+        c2 += Avx512F.Multiply(m.AsUInt32(), P8);
         c4 += c3 >> 29; // the low 29 bits of position 0 are now zero
         // row 4: t += a*b4; t += m*p with m = t0*n0' mod 2^29; t /= 2^29 (position j lives in c[(i+j) mod L])
         Vector512<uint> b4 = b.l4.AsUInt32();
@@ -204,22 +191,20 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         c6 += Avx512F.Multiply(a2, b4);
         c7 += Avx512F.Multiply(a3, b4);
         c8 += Avx512F.Multiply(a4, b4);
-        c9 += Avx512F.Multiply(a5, b4);
-        c0 += Avx512F.Multiply(a6, b4);
-        c1 += Avx512F.Multiply(a7, b4);
-        c2 += Avx512F.Multiply(a8, b4);
-        c3 = Avx512F.Multiply(a9, b4);
+        c0 += Avx512F.Multiply(a5, b4);
+        c1 += Avx512F.Multiply(a6, b4);
+        c2 += Avx512F.Multiply(a7, b4);
+        c3 = Avx512F.Multiply(a8, b4);
         m = Avx512F.Multiply(c4.AsUInt32(), N0) & Mask;
         c4 += Avx512F.Multiply(m.AsUInt32(), P0);
         c5 += Avx512F.Multiply(m.AsUInt32(), P1);
         c6 += Avx512F.Multiply(m.AsUInt32(), P2);
         c7 += Avx512F.Multiply(m.AsUInt32(), P3);
         c8 += Avx512F.Multiply(m.AsUInt32(), P4);
-        c9 += Avx512F.Multiply(m.AsUInt32(), P5);
-        c0 += Avx512F.Multiply(m.AsUInt32(), P6);
-        c1 += Avx512F.Multiply(m.AsUInt32(), P7);
-        c2 += Avx512F.Multiply(m.AsUInt32(), P8);
-        c3 += Avx512F.Multiply(m.AsUInt32(), P9);
+        c0 += Avx512F.Multiply(m.AsUInt32(), P5);
+        c1 += Avx512F.Multiply(m.AsUInt32(), P6);
+        c2 += Avx512F.Multiply(m.AsUInt32(), P7);
+        c3 += Avx512F.Multiply(m.AsUInt32(), P8);
         c5 += c4 >> 29; // the low 29 bits of position 0 are now zero
         // row 5: t += a*b5; t += m*p with m = t0*n0' mod 2^29; t /= 2^29 (position j lives in c[(i+j) mod L])
         Vector512<uint> b5 = b.l5.AsUInt32();
@@ -227,87 +212,58 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         c6 += Avx512F.Multiply(a1, b5);
         c7 += Avx512F.Multiply(a2, b5);
         c8 += Avx512F.Multiply(a3, b5);
-        c9 += Avx512F.Multiply(a4, b5);
-        c0 += Avx512F.Multiply(a5, b5);
-        c1 += Avx512F.Multiply(a6, b5);
-        c2 += Avx512F.Multiply(a7, b5);
-        c3 += Avx512F.Multiply(a8, b5);
-        c4 = Avx512F.Multiply(a9, b5);
+        c0 += Avx512F.Multiply(a4, b5);
+        c1 += Avx512F.Multiply(a5, b5);
+        c2 += Avx512F.Multiply(a6, b5);
+        c3 += Avx512F.Multiply(a7, b5);
+        c4 = Avx512F.Multiply(a8, b5);
         m = Avx512F.Multiply(c5.AsUInt32(), N0) & Mask;
         c5 += Avx512F.Multiply(m.AsUInt32(), P0);
         c6 += Avx512F.Multiply(m.AsUInt32(), P1);
         c7 += Avx512F.Multiply(m.AsUInt32(), P2);
         c8 += Avx512F.Multiply(m.AsUInt32(), P3);
-        c9 += Avx512F.Multiply(m.AsUInt32(), P4);
-        c0 += Avx512F.Multiply(m.AsUInt32(), P5);
-        c1 += Avx512F.Multiply(m.AsUInt32(), P6);
-        c2 += Avx512F.Multiply(m.AsUInt32(), P7);
-        c3 += Avx512F.Multiply(m.AsUInt32(), P8);
-        c4 += Avx512F.Multiply(m.AsUInt32(), P9);
+        c0 += Avx512F.Multiply(m.AsUInt32(), P4);
+        c1 += Avx512F.Multiply(m.AsUInt32(), P5);
+        c2 += Avx512F.Multiply(m.AsUInt32(), P6);
+        c3 += Avx512F.Multiply(m.AsUInt32(), P7);
+        c4 += Avx512F.Multiply(m.AsUInt32(), P8);
         c6 += c5 >> 29; // the low 29 bits of position 0 are now zero
         // row 6: t += a*b6; t += m*p with m = t0*n0' mod 2^29; t /= 2^29 (position j lives in c[(i+j) mod L])
         Vector512<uint> b6 = b.l6.AsUInt32();
         c6 += Avx512F.Multiply(a0, b6);
         c7 += Avx512F.Multiply(a1, b6);
         c8 += Avx512F.Multiply(a2, b6);
-        c9 += Avx512F.Multiply(a3, b6);
-        c0 += Avx512F.Multiply(a4, b6);
-        c1 += Avx512F.Multiply(a5, b6);
-        c2 += Avx512F.Multiply(a6, b6);
-        c3 += Avx512F.Multiply(a7, b6);
-        c4 += Avx512F.Multiply(a8, b6);
-        c5 = Avx512F.Multiply(a9, b6);
+        c0 += Avx512F.Multiply(a3, b6);
+        c1 += Avx512F.Multiply(a4, b6);
+        c2 += Avx512F.Multiply(a5, b6);
+        c3 += Avx512F.Multiply(a6, b6);
+        c4 += Avx512F.Multiply(a7, b6);
+        c5 = Avx512F.Multiply(a8, b6);
         m = Avx512F.Multiply(c6.AsUInt32(), N0) & Mask;
         c6 += Avx512F.Multiply(m.AsUInt32(), P0);
         c7 += Avx512F.Multiply(m.AsUInt32(), P1);
         c8 += Avx512F.Multiply(m.AsUInt32(), P2);
-        c9 += Avx512F.Multiply(m.AsUInt32(), P3);
-        c0 += Avx512F.Multiply(m.AsUInt32(), P4);
-        c1 += Avx512F.Multiply(m.AsUInt32(), P5);
-        c2 += Avx512F.Multiply(m.AsUInt32(), P6);
-        c3 += Avx512F.Multiply(m.AsUInt32(), P7);
-        c4 += Avx512F.Multiply(m.AsUInt32(), P8);
-        c5 += Avx512F.Multiply(m.AsUInt32(), P9);
-        c7 += c6 >> 29; // the low 29 bits of position 0 are now zero
-        // row 7: t += a*b7; t += m*p with m = t0*n0' mod 2^29; t /= 2^29 (position j lives in c[(i+j) mod L])
-        Vector512<uint> b7 = b.l7.AsUInt32();
-        c7 += Avx512F.Multiply(a0, b7);
-        c8 += Avx512F.Multiply(a1, b7);
-        c9 += Avx512F.Multiply(a2, b7);
-        c0 += Avx512F.Multiply(a3, b7);
-        c1 += Avx512F.Multiply(a4, b7);
-        c2 += Avx512F.Multiply(a5, b7);
-        c3 += Avx512F.Multiply(a6, b7);
-        c4 += Avx512F.Multiply(a7, b7);
-        c5 += Avx512F.Multiply(a8, b7);
-        c6 = Avx512F.Multiply(a9, b7);
-        m = Avx512F.Multiply(c7.AsUInt32(), N0) & Mask;
-        c7 += Avx512F.Multiply(m.AsUInt32(), P0);
-        c8 += Avx512F.Multiply(m.AsUInt32(), P1);
-        c9 += Avx512F.Multiply(m.AsUInt32(), P2);
         c0 += Avx512F.Multiply(m.AsUInt32(), P3);
         c1 += Avx512F.Multiply(m.AsUInt32(), P4);
         c2 += Avx512F.Multiply(m.AsUInt32(), P5);
         c3 += Avx512F.Multiply(m.AsUInt32(), P6);
         c4 += Avx512F.Multiply(m.AsUInt32(), P7);
         c5 += Avx512F.Multiply(m.AsUInt32(), P8);
-        c6 += Avx512F.Multiply(m.AsUInt32(), P9);
-        c8 += c7 >> 29; // the low 29 bits of position 0 are now zero
-        // row 8: t += a*b8; t += m*p with m = t0*n0' mod 2^29; t /= 2^29 (position j lives in c[(i+j) mod L])
-        Vector512<uint> b8 = b.l8.AsUInt32();
-        c8 += Avx512F.Multiply(a0, b8);
-        c9 += Avx512F.Multiply(a1, b8);
-        c0 += Avx512F.Multiply(a2, b8);
-        c1 += Avx512F.Multiply(a3, b8);
-        c2 += Avx512F.Multiply(a4, b8);
-        c3 += Avx512F.Multiply(a5, b8);
-        c4 += Avx512F.Multiply(a6, b8);
-        c5 += Avx512F.Multiply(a7, b8);
-        c6 += Avx512F.Multiply(a8, b8);
-        c7 = Avx512F.Multiply(a9, b8);
-        m = Avx512F.Multiply(c8.AsUInt32(), N0) & Mask;
-        c8 += Avx512F.Multiply(m.AsUInt32(), P0);
-        c9 += Avx512F.Multiply(m.AsUInt32(), P1);
+        c7 += c6 >> 29; // the low 29 bits of position 0 are now zero
+        // row 7: t += a*b7; t += m*p with m = t0*n0' mod 2^29; t /= 2^29 (position j lives in c[(i+j) mod L])
+        Vector512<uint> b7 = b.l7.AsUInt32();
+        c7 += Avx512F.Multiply(a0, b7);
+        c8 += Avx512F.Multiply(a1, b7);
+        c0 += Avx512F.Multiply(a2, b7);
+        c1 += Avx512F.Multiply(a3, b7);
+        c2 += Avx512F.Multiply(a4, b7);
+        c3 += Avx512F.Multiply(a5, b7);
+        c4 += Avx512F.Multiply(a6, b7);
+        c5 += Avx512F.Multiply(a7, b7);
+        c6 = Avx512F.Multiply(a8, b7);
+        m = Avx512F.Multiply(c7.AsUInt32(), N0) & Mask;
+        c7 += Avx512F.Multiply(m.AsUInt32(), P0);
+        c8 += Avx512F.Multiply(m.AsUInt32(), P1);
         c0 += Avx512F.Multiply(m.AsUInt32(), P2);
         c1 += Avx512F.Multiply(m.AsUInt32(), P3);
         c2 += Avx512F.Multiply(m.AsUInt32(), P4);
@@ -315,22 +271,20 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         c4 += Avx512F.Multiply(m.AsUInt32(), P6);
         c5 += Avx512F.Multiply(m.AsUInt32(), P7);
         c6 += Avx512F.Multiply(m.AsUInt32(), P8);
-        c7 += Avx512F.Multiply(m.AsUInt32(), P9);
-        c9 += c8 >> 29; // the low 29 bits of position 0 are now zero
-        // row 9: t += a*b9; t += m*p with m = t0*n0' mod 2^29; t /= 2^29 (position j lives in c[(i+j) mod L])
-        Vector512<uint> b9 = b.l9.AsUInt32();
-        c9 += Avx512F.Multiply(a0, b9);
-        c0 += Avx512F.Multiply(a1, b9);
-        c1 += Avx512F.Multiply(a2, b9);
-        c2 += Avx512F.Multiply(a3, b9);
-        c3 += Avx512F.Multiply(a4, b9);
-        c4 += Avx512F.Multiply(a5, b9);
-        c5 += Avx512F.Multiply(a6, b9);
-        c6 += Avx512F.Multiply(a7, b9);
-        c7 += Avx512F.Multiply(a8, b9);
-        c8 = Avx512F.Multiply(a9, b9);
-        m = Avx512F.Multiply(c9.AsUInt32(), N0) & Mask;
-        c9 += Avx512F.Multiply(m.AsUInt32(), P0);
+        c8 += c7 >> 29; // the low 29 bits of position 0 are now zero
+        // row 8: t += a*b8; t += m*p with m = t0*n0' mod 2^29; t /= 2^29 (position j lives in c[(i+j) mod L])
+        Vector512<uint> b8 = b.l8.AsUInt32();
+        c8 += Avx512F.Multiply(a0, b8);
+        c0 += Avx512F.Multiply(a1, b8);
+        c1 += Avx512F.Multiply(a2, b8);
+        c2 += Avx512F.Multiply(a3, b8);
+        c3 += Avx512F.Multiply(a4, b8);
+        c4 += Avx512F.Multiply(a5, b8);
+        c5 += Avx512F.Multiply(a6, b8);
+        c6 += Avx512F.Multiply(a7, b8);
+        c7 = Avx512F.Multiply(a8, b8);
+        m = Avx512F.Multiply(c8.AsUInt32(), N0) & Mask;
+        c8 += Avx512F.Multiply(m.AsUInt32(), P0);
         c0 += Avx512F.Multiply(m.AsUInt32(), P1);
         c1 += Avx512F.Multiply(m.AsUInt32(), P2);
         c2 += Avx512F.Multiply(m.AsUInt32(), P3);
@@ -339,9 +293,8 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         c5 += Avx512F.Multiply(m.AsUInt32(), P6);
         c6 += Avx512F.Multiply(m.AsUInt32(), P7);
         c7 += Avx512F.Multiply(m.AsUInt32(), P8);
-        c8 += Avx512F.Multiply(m.AsUInt32(), P9);
-        c0 += c9 >> 29; // the low 29 bits of position 0 are now zero
-        c9 = Vector512<ulong>.Zero; // the last row's consumed position 0 is the result's (empty) top position
+        c0 += c8 >> 29; // the low 29 bits of position 0 are now zero
+        c8 = Vector512<ulong>.Zero; // the last row's consumed position 0 is the result's (empty) top position
         // normalise: limbs 0..L-2 below 2^29 (the value is < 2p, so the top limb stays small)
         c1 += c0 >> 29; c0 &= Mask;
         c2 += c1 >> 29; c1 &= Mask;
@@ -351,7 +304,6 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         c6 += c5 >> 29; c5 &= Mask;
         c7 += c6 >> 29; c6 &= Mask;
         c8 += c7 >> 29; c7 &= Mask;
-        c9 += c8 >> 29; c8 &= Mask;
         Unsafe.SkipInit(out r);
         r.l0 = c0;
         r.l1 = c1;
@@ -362,7 +314,6 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         r.l6 = c6;
         r.l7 = c7;
         r.l8 = c8;
-        r.l9 = c9;
     }
 
     /// <summary>r = a² per lane (the product; a dedicated squaring measured slower, performance.md §4).</summary>
@@ -382,7 +333,6 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         Vector512<ulong> x6 = a.l6 + b.l6 + (x5 >> 29); x5 &= Mask;
         Vector512<ulong> x7 = a.l7 + b.l7 + (x6 >> 29); x6 &= Mask;
         Vector512<ulong> x8 = a.l8 + b.l8 + (x7 >> 29); x7 &= Mask;
-        Vector512<ulong> x9 = a.l9 + b.l9 + (x8 >> 29); x8 &= Mask;
         Vector512<long> s0 = x0.AsInt64() - P2L0, k = s0 >> 29; s0 &= SMask;
         Vector512<long> s1 = x1.AsInt64() - P2L1 + k; k = s1 >> 29; s1 &= SMask;
         Vector512<long> s2 = x2.AsInt64() - P2L2 + k; k = s2 >> 29; s2 &= SMask;
@@ -391,9 +341,8 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         Vector512<long> s5 = x5.AsInt64() - P2L5 + k; k = s5 >> 29; s5 &= SMask;
         Vector512<long> s6 = x6.AsInt64() - P2L6 + k; k = s6 >> 29; s6 &= SMask;
         Vector512<long> s7 = x7.AsInt64() - P2L7 + k; k = s7 >> 29; s7 &= SMask;
-        Vector512<long> s8 = x8.AsInt64() - P2L8 + k; k = s8 >> 29; s8 &= SMask;
-        Vector512<long> s9 = x9.AsInt64() - P2L9 + k;
-        Vector512<ulong> keep = (s9 >> 63).AsUInt64(); // all-ones where x < K: keep x
+        Vector512<long> s8 = x8.AsInt64() - P2L8 + k;
+        Vector512<ulong> keep = (s8 >> 63).AsUInt64(); // all-ones where x < K: keep x
         Unsafe.SkipInit(out r);
         r.l0 = Vector512.ConditionalSelect(keep, x0, s0.AsUInt64());
         r.l1 = Vector512.ConditionalSelect(keep, x1, s1.AsUInt64());
@@ -404,7 +353,6 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         r.l6 = Vector512.ConditionalSelect(keep, x6, s6.AsUInt64());
         r.l7 = Vector512.ConditionalSelect(keep, x7, s7.AsUInt64());
         r.l8 = Vector512.ConditionalSelect(keep, x8, s8.AsUInt64());
-        r.l9 = Vector512.ConditionalSelect(keep, x9, s9.AsUInt64());
     }
 
     /// <summary>r = a - b per lane.</summary>
@@ -420,8 +368,7 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         Vector512<long> d5 = a.l5.AsInt64() - b.l5.AsInt64() + P2L5 + kd; kd = d5 >> 29; d5 &= SMask;
         Vector512<long> d6 = a.l6.AsInt64() - b.l6.AsInt64() + P2L6 + kd; kd = d6 >> 29; d6 &= SMask;
         Vector512<long> d7 = a.l7.AsInt64() - b.l7.AsInt64() + P2L7 + kd; kd = d7 >> 29; d7 &= SMask;
-        Vector512<long> d8 = a.l8.AsInt64() - b.l8.AsInt64() + P2L8 + kd; kd = d8 >> 29; d8 &= SMask;
-        Vector512<long> d9 = a.l9.AsInt64() - b.l9.AsInt64() + P2L9 + kd;
+        Vector512<long> d8 = a.l8.AsInt64() - b.l8.AsInt64() + P2L8 + kd;
         Vector512<ulong> x0 = d0.AsUInt64();
         Vector512<ulong> x1 = d1.AsUInt64();
         Vector512<ulong> x2 = d2.AsUInt64();
@@ -431,7 +378,6 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         Vector512<ulong> x6 = d6.AsUInt64();
         Vector512<ulong> x7 = d7.AsUInt64();
         Vector512<ulong> x8 = d8.AsUInt64();
-        Vector512<ulong> x9 = d9.AsUInt64();
         Vector512<long> s0 = x0.AsInt64() - P2L0, k = s0 >> 29; s0 &= SMask;
         Vector512<long> s1 = x1.AsInt64() - P2L1 + k; k = s1 >> 29; s1 &= SMask;
         Vector512<long> s2 = x2.AsInt64() - P2L2 + k; k = s2 >> 29; s2 &= SMask;
@@ -440,9 +386,8 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         Vector512<long> s5 = x5.AsInt64() - P2L5 + k; k = s5 >> 29; s5 &= SMask;
         Vector512<long> s6 = x6.AsInt64() - P2L6 + k; k = s6 >> 29; s6 &= SMask;
         Vector512<long> s7 = x7.AsInt64() - P2L7 + k; k = s7 >> 29; s7 &= SMask;
-        Vector512<long> s8 = x8.AsInt64() - P2L8 + k; k = s8 >> 29; s8 &= SMask;
-        Vector512<long> s9 = x9.AsInt64() - P2L9 + k;
-        Vector512<ulong> keep = (s9 >> 63).AsUInt64(); // all-ones where x < K: keep x
+        Vector512<long> s8 = x8.AsInt64() - P2L8 + k;
+        Vector512<ulong> keep = (s8 >> 63).AsUInt64(); // all-ones where x < K: keep x
         Unsafe.SkipInit(out r);
         r.l0 = Vector512.ConditionalSelect(keep, x0, s0.AsUInt64());
         r.l1 = Vector512.ConditionalSelect(keep, x1, s1.AsUInt64());
@@ -453,7 +398,6 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         r.l6 = Vector512.ConditionalSelect(keep, x6, s6.AsUInt64());
         r.l7 = Vector512.ConditionalSelect(keep, x7, s7.AsUInt64());
         r.l8 = Vector512.ConditionalSelect(keep, x8, s8.AsUInt64());
-        r.l9 = Vector512.ConditionalSelect(keep, x9, s9.AsUInt64());
     }
 
     /// <summary>r = 2a per lane.</summary>
@@ -475,7 +419,6 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         r.l6 = Vector512.ConditionalSelect(mask, a.l6, b.l6);
         r.l7 = Vector512.ConditionalSelect(mask, a.l7, b.l7);
         r.l8 = Vector512.ConditionalSelect(mask, a.l8, b.l8);
-        r.l9 = Vector512.ConditionalSelect(mask, a.l9, b.l9);
     }
 
     private static void Canonical(in Fp254x8 a, out Fp254x8 r)
@@ -490,7 +433,6 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         Vector512<ulong> x6 = a.l6;
         Vector512<ulong> x7 = a.l7;
         Vector512<ulong> x8 = a.l8;
-        Vector512<ulong> x9 = a.l9;
         Vector512<long> s0 = x0.AsInt64() - PL0, k = s0 >> 29; s0 &= SMask;
         Vector512<long> s1 = x1.AsInt64() - PL1 + k; k = s1 >> 29; s1 &= SMask;
         Vector512<long> s2 = x2.AsInt64() - PL2 + k; k = s2 >> 29; s2 &= SMask;
@@ -499,9 +441,8 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         Vector512<long> s5 = x5.AsInt64() - PL5 + k; k = s5 >> 29; s5 &= SMask;
         Vector512<long> s6 = x6.AsInt64() - PL6 + k; k = s6 >> 29; s6 &= SMask;
         Vector512<long> s7 = x7.AsInt64() - PL7 + k; k = s7 >> 29; s7 &= SMask;
-        Vector512<long> s8 = x8.AsInt64() - PL8 + k; k = s8 >> 29; s8 &= SMask;
-        Vector512<long> s9 = x9.AsInt64() - PL9 + k;
-        Vector512<ulong> keep = (s9 >> 63).AsUInt64(); // all-ones where x < K: keep x
+        Vector512<long> s8 = x8.AsInt64() - PL8 + k;
+        Vector512<ulong> keep = (s8 >> 63).AsUInt64(); // all-ones where x < K: keep x
         Unsafe.SkipInit(out r);
         r.l0 = Vector512.ConditionalSelect(keep, x0, s0.AsUInt64());
         r.l1 = Vector512.ConditionalSelect(keep, x1, s1.AsUInt64());
@@ -512,14 +453,13 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         r.l6 = Vector512.ConditionalSelect(keep, x6, s6.AsUInt64());
         r.l7 = Vector512.ConditionalSelect(keep, x7, s7.AsUInt64());
         r.l8 = Vector512.ConditionalSelect(keep, x8, s8.AsUInt64());
-        r.l9 = Vector512.ConditionalSelect(keep, x9, s9.AsUInt64());
     }
 
     /// <summary>Per lane: all-ones when the element is zero (0 or p in the almost-reduced form).</summary>
     public static Vector512<ulong> IsZeroMask(in Fp254x8 a)
     {
         Canonical(a, out var c);
-        var acc = c.l0 | c.l1 | c.l2 | c.l3 | c.l4 | c.l5 | c.l6 | c.l7 | c.l8 | c.l9;
+        var acc = c.l0 | c.l1 | c.l2 | c.l3 | c.l4 | c.l5 | c.l6 | c.l7 | c.l8;
         return Vector512.Equals(acc, Vector512<ulong>.Zero);
     }
 
@@ -536,11 +476,11 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
     {
         if (src.Length != Lanes) throw new ArgumentException("expected 8 elements", nameof(src));
         Span<ulong> limbs = stackalloc ulong[4];
-        Span<ulong> lane = stackalloc ulong[10 * Lanes];
+        Span<ulong> lane = stackalloc ulong[9 * Lanes];
         for (int k = 0; k < Lanes; k++)
         {
             Fp254.ToMontgomeryLimbs(src[k], limbs); // x·R, < p
-            for (int j = 0; j < 10; j++) lane[j * Lanes + k] = Bits29(limbs, j);
+            for (int j = 0; j < 9; j++) lane[j * Lanes + k] = Bits29(limbs, j);
         }
         Unsafe.SkipInit(out Fp254x8 raw);
         raw.l0 = Vector512.Create<ulong>(lane.Slice(0 * Lanes, Lanes));
@@ -552,7 +492,6 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
         raw.l6 = Vector512.Create<ulong>(lane.Slice(6 * Lanes, Lanes));
         raw.l7 = Vector512.Create<ulong>(lane.Slice(7 * Lanes, Lanes));
         raw.l8 = Vector512.Create<ulong>(lane.Slice(8 * Lanes, Lanes));
-        raw.l9 = Vector512.Create<ulong>(lane.Slice(9 * Lanes, Lanes));
         limbs.Clear();
         lane.Clear();
         Mul(raw, ToMontgomery29, out var r); // x·R · R'²/R / R' = x·R'
@@ -589,7 +528,6 @@ public struct Fp254x8 : IBatchField<Fp254x8, Fp254>
             Put29(limbs, 6, c.l6.GetElement(k));
             Put29(limbs, 7, c.l7.GetElement(k));
             Put29(limbs, 8, c.l8.GetElement(k));
-            Put29(limbs, 9, c.l9.GetElement(k));
             dst[k] = Fp254.FromMontgomeryLimbs(limbs);
         }
         limbs.Clear();

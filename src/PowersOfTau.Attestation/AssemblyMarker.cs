@@ -1,4 +1,0 @@
-namespace PowersOfTau.Attestation;
-
-/// <summary>Room marker; see ../shared/ARCHITECTURE.md §2.</summary>
-internal static class AssemblyMarker { }

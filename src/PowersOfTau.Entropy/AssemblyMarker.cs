@@ -1,4 +1,0 @@
-namespace PowersOfTau.Entropy;
-
-/// <summary>Room marker; see ../shared/ARCHITECTURE.md §2.</summary>
-internal static class AssemblyMarker { }
