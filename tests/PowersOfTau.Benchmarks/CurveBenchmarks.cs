@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using PowersOfTau.Crypto.Curves;
 using PowersOfTau.Crypto.Curves.Batch;
+using PowersOfTau.Crypto.Encoding;
 using PowersOfTau.Crypto.Fields;
 using PowersOfTau.Crypto.Msm;
 
@@ -43,7 +44,16 @@ public class CurveBenchmarks
         _msmScalars = new ulong[4 * MsmSize];
         for (int i = 0; i < _msmScalars.Length; i++) _msmScalars[i] = (ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 63);
         for (int i = 3; i < _msmScalars.Length; i += 4) _msmScalars[i] >>= 3; // below both orders
+        _blsLem = new byte[MsmSize * PointEncoding<Fp381, Bls12381G1>.LemSize];
+        PointEncoding<Fp381, Bls12381G1>.WriteLemMany(_blsPoints, _blsLem);
+        _blsDecoded = new AffinePoint<Fp381, Bls12381G1>[MsmSize];
     }
+
+    private byte[] _blsLem = [];
+    private AffinePoint<Fp381, Bls12381G1>[] _blsDecoded = [];
+
+    /// <summary>Decoding 2^16 LEM G1 points with every check (canonical, on curve, subgroup), all cores.</summary>
+    [Benchmark] public void Bls12381G1_ReadLemMany65536() => PointEncoding<Fp381, Bls12381G1>.ReadLemMany(_blsLem, _blsDecoded);
 
     private static (JacobianPoint<TF, TC>[], AffinePoint<TF, TC>[]) Points<TF, TC>()
         where TF : unmanaged, IField<TF> where TC : ICurve<TF, TC>
