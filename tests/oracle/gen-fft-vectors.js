@@ -1,4 +1,4 @@
-// Generates tests/oracle/vectors/fft.json: vectors for PowersOfTau.Crypto.Fft.
+// Generates tests/oracle/vectors/fft.json: vectors for PowersOfTau.Crypto.Fft (Fr.fft/ifft and G1/G2.ifft).
 // Provenance: ffjavascript 0.3.1 curve.Fr.fft / curve.Fr.ifft (src/engine_fft.js, the wasm engine
 // snarkjs 0.7.6 uses, run with its worker threads) and curve.Fr.w[] (src/wasm_field1.js), for bn128
 // and bls12381, as pinned in tests/oracle/package.json. Run: `npm ci && node gen-fft-vectors.js`.
@@ -10,6 +10,7 @@ const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const { getCurveFromName } = require("ffjavascript");
+const hex = (u8) => Buffer.from(u8).toString("hex");
 
 (async () => {
     const curves = [];
@@ -63,7 +64,28 @@ const { getCurveFromName } = require("ffjavascript");
             else { c.fftFirst = f.slice(0, 4).map(String); c.ifftFirst = g.slice(0, 4).map(String); }
             cases.push(c);
         }
-        curves.push({ curve: curveName, field: curveName === "bn128" ? "Fr254" : "Fr381", r: r.toString(), s: Fr.s, roots, cases });
+        // G1.ifft / G2.ifft of points P_j = k_j·G (affine LEM in and out, as prepare phase2 calls them),
+        // k_j = int(SHA-256("fft-point-" + curve + "-" + group + "-" + n + "-" + j), big-endian) mod r;
+        // with lastInfinity the last input is the identity (k = 0), as in section 12's extra block.
+        const pointCases = [];
+        const pointSpecs = curveName === "bn128"
+            ? [["G1", 8, false], ["G1", 8, true], ["G2", 4, false]]
+            : [["G1", 4, false], ["G2", 2, true]];
+        for (const [group, n, lastInfinity] of pointSpecs) {
+            const G = curve[group];
+            const sIn = G.F.n8 * 2;
+            const buff = new Uint8Array(n * sIn);
+            const scalars = [];
+            for (let j = 0; j < n; j++) {
+                const h = crypto.createHash("sha256").update(`fft-point-${curveName}-${group}-${n}-${j}`).digest();
+                const k = (lastInfinity && j === n - 1) ? 0n : BigInt("0x" + h.toString("hex")) % r;
+                scalars.push(k.toString());
+                buff.set(G.toAffine(G.timesFr(G.g, Fr.e(k))), j * sIn);
+            }
+            const out = await G.ifft(buff, "affine", "affine");
+            pointCases.push({ group, n, lastInfinity, scalars, inputLem: hex(buff), ifftLem: hex(out) });
+        }
+        curves.push({ curve: curveName, field: curveName === "bn128" ? "Fr254" : "Fr381", r: r.toString(), s: Fr.s, roots, cases, pointCases });
         await curve.terminate();
     }
     const out = {

@@ -65,5 +65,21 @@ run "$log" powersoftau import response bn128_p4_0001.ptau response_bn128_p4_0002
 # Importing onto the --nopoints file adopts the response's leading hash as the marker record's nextChallenge.
 echo "## powersoftau import response onto the --nopoints file" >> "$log"
 run "$log" powersoftau import response bn128_p4_nopoints.ptau response_bn128_p4_0002 bn128_p4_afternopoints.ptau -n="After no points" -v
+# Deterministic contributions: fixed-random.mjs makes snarkjs's 64 "OS random" bytes 0x2a, so these are
+# reproducible and our implementation can be compared with them byte for byte.
+deterministic() { # deterministic <log> <snarkjs args...>
+  local log="$1"; shift
+  node --import "$here/fixed-random.mjs" "$here/node_modules/snarkjs/cli.js" "$@" 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g' >> "$log"
+}
+log=deterministic.log
+: > "$log"
+echo "## contribute bn128_p4_0000.ptau (random bytes 0x2a x 64, -e=deterministic entropy)" >> "$log"
+deterministic "$log" powersoftau contribute bn128_p4_0000.ptau bn128_p4_fixedrandom.ptau --name="Deterministic" -e="deterministic entropy" -v
+echo "## contribute bls12381_p4_0001.ptau (random bytes 0x2a x 64, -e=deterministic entropy)" >> "$log"
+deterministic "$log" powersoftau contribute bls12381_p4_0001.ptau bls12381_p4_fixedrandom.ptau --name="Deterministic" -e="deterministic entropy" -v
+for c in bn128 bls12381; do
+  echo "## challenge contribute $c challenge_${c}_p4_0002 (random bytes 0x2a x 64, -e=deterministic entropy)" >> "$log"
+  deterministic "$log" powersoftau challenge contribute "$c" "challenge_${c}_p4_0002" "response_${c}_p4_fixedrandom" -e="deterministic entropy" -v
+done
 ls -l "$out"
 du -sh "$out"

@@ -142,6 +142,9 @@ internal static class CeremonyErrors
     internal static CeremonyFormatException NotPreparedForPhase2(string file, string operation) =>
         Unreadable(file, $"{operation} needs a file with sections 2 to 7 and 12 to 15; run prepare phase2 on it first");
 
+    internal static CeremonyFormatException TruncatedFileCannotTakeContribution(string file, int power, int ceremonyPower) =>
+        Unreadable(file, $"this file was truncated (power {power} of a power-{ceremonyPower} ceremony); contribute to the full file");
+
     // ---- challenge / response files (spec/ptau.md §9) ----
 
     private static string KindName(Transcript.TranscriptFileKind kind) =>

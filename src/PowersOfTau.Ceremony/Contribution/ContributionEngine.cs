@@ -1,0 +1,212 @@
+using PowersOfTau.Ceremony.Curves;
+using PowersOfTau.Ceremony.Ptau;
+using PowersOfTau.Crypto.Curves;
+using PowersOfTau.Crypto.Encoding;
+using PowersOfTau.Crypto.Fields;
+using PowersOfTau.Crypto.Hashing;
+using PowersOfTau.Crypto.Rng;
+using PowersOfTau.Secrets;
+
+namespace PowersOfTau.Ceremony.Contribution;
+
+/// <summary>The engines for the two curves.</summary>
+internal static class ContributionEngines
+{
+    public static IContributionEngine For(CurveDescriptor curve) =>
+        curve == CurveDescriptor.Bn128 ? new ContributionEngine<Fp254, Bn254G1, Bn254G2, Fr254>(curve)
+        : curve == CurveDescriptor.Bls12381 ? new ContributionEngine<Fp381, Bls12381G1, Bls12381G2, Fr381>(curve)
+        : throw new ArgumentException($"no engine for {curve.Name}", nameof(curve));
+}
+
+/// <summary>
+/// <see cref="IContributionEngine"/> for one curve: G1 over <typeparamref name="TFq"/>, G2 over Fp2 of it,
+/// scalars in <typeparamref name="TFr"/>. Multiplications by secrets use
+/// <see cref="ConstantTimeScalarMultiplication"/> and constant-time affine conversion; point sampling and
+/// decoding are variable time on public data only.
+/// </summary>
+internal sealed class ContributionEngine<TFq, TG1, TG2, TFr>(CurveDescriptor curve) : IContributionEngine
+    where TFq : unmanaged, IPrimeField<TFq>
+    where TG1 : ICurve<TFq, TG1>
+    where TG2 : ICurve<Fp2<TFq>, TG2>
+    where TFr : unmanaged, IPrimeField<TFr>
+{
+    private const int Tau = 0, Alpha = 1, Beta = 2;
+
+    public CurveDescriptor Curve { get; } = curve;
+
+    public unsafe int SecretKeySize => 3 * sizeof(TFr);
+
+    private static ref TFr Secret(SecretBuffer key, int which) => ref key.Reveal<TFr>()[which];
+
+    public PtauPublicKey DeriveKey(ref ChaChaRng rng, ReadOnlySpan<byte> challengeHash, SecretBuffer secretKey)
+    {
+        if (secretKey.Length != SecretKeySize) throw new ArgumentException($"the secret key buffer must be {SecretKeySize} bytes", nameof(secretKey));
+        for (int which = Tau; which <= Beta; which++) FieldSampling.FromRng(ref rng, out Secret(secretKey, which));
+
+        var g1 = new byte[6][];
+        var g2 = new byte[3][];
+        for (int which = Tau; which <= Beta; which++)
+        {
+            var g1s = SampleG1(ref rng);
+            var g1sx = MultiplySecret(g1s, secretKey, which);
+            var g2sp = G2sp(which, challengeHash, g1s, g1sx);
+            var g2spx = MultiplySecret(g2sp, secretKey, which);
+            g1[2 * which] = Lem(g1s);
+            g1[2 * which + 1] = Lem(g1sx);
+            g2[which] = Lem(g2spx);
+        }
+        return new PtauPublicKey
+        {
+            TauG1S = g1[0], TauG1SX = g1[1], AlphaG1S = g1[2], AlphaG1SX = g1[3], BetaG1S = g1[4], BetaG1SX = g1[5],
+            TauG2SpX = g2[0], AlphaG2SpX = g2[1], BetaG2SpX = g2[2],
+        };
+    }
+
+    public void ApplyKey(int sectionId, SecretBuffer secretKey, ReadOnlySpan<byte> lemIn, long firstIndex, Span<byte> lemOut, Span<byte> compressedOut)
+    {
+        // tauG1/tauG2: τ^i; alphaTauG1: α·τ^i; betaTauG1: β·τ^i; betaG2: β (spec/ptau.md §6).
+        int factor = sectionId switch
+        {
+            PtauSections.TauG1 or PtauSections.TauG2 => -1,
+            PtauSections.AlphaTauG1 => Alpha,
+            PtauSections.BetaTauG1 or PtauSections.BetaG2 => Beta,
+            _ => throw new ArgumentOutOfRangeException(nameof(sectionId)),
+        };
+        if (PtauSections.Group(sectionId) == CurveGroup.G1)
+            Apply<TFq, TG1>(secretKey, factor, lemIn, firstIndex, lemOut, compressedOut);
+        else
+            Apply<Fp2<TFq>, TG2>(secretKey, factor, lemIn, firstIndex, lemOut, compressedOut);
+    }
+
+    private static void Apply<TF, TCurve>(SecretBuffer secretKey, int factor, ReadOnlySpan<byte> lemIn, long firstIndex,
+        Span<byte> lemOut, Span<byte> compressedOut)
+        where TF : unmanaged, IField<TF>
+        where TCurve : ICurve<TF, TCurve>
+    {
+        int size = PointEncoding<TF, TCurve>.LemSize;
+        int count = lemIn.Length / size;
+        var points = new AffinePoint<TF, TCurve>[count];
+        PointEncoding<TF, TCurve>.ReadLemMany(lemIn, points);   // on curve and in the subgroup: the GLV/GLS split needs it
+
+        // Split over the cores; each range starts from its own power (the exponent, a point index, is public).
+        int ranges = Math.Max(1, Math.Min(Environment.ProcessorCount, count / 16));
+        Parallel.For(0, ranges, range =>
+        {
+            int from = (int)((long)count * range / ranges), to = (int)((long)count * (range + 1) / ranges);
+            MultiplyRange(secretKey, factor, firstIndex + from, points.AsSpan(from, to - from));
+        });
+        PointEncoding<TF, TCurve>.WriteLemMany(points, lemOut);
+        PointEncoding<TF, TCurve>.WriteCompressedMany(points, compressedOut);
+    }
+
+    /// <summary>points[j] ← (factor·τ^(start + j))·points[j], constant time in the key.</summary>
+    private static void MultiplyRange<TF, TCurve>(SecretBuffer secretKey, int factor, long start, Span<AffinePoint<TF, TCurve>> points)
+        where TF : unmanaged, IField<TF>
+        where TCurve : ICurve<TF, TCurve>
+    {
+        Span<ulong> exponent = [(ulong)start];
+        Span<ulong> limbs = stackalloc ulong[TFr.LimbCount];
+        ref TFr tau = ref Secret(secretKey, Tau);
+        TFr scalar = TFr.Pow(tau, exponent);
+        TFr next = default;
+        try
+        {
+            if (factor >= 0)
+            {
+                TFr.Mul(scalar, Secret(secretKey, factor), out next);
+                scalar = next;
+            }
+            for (int j = 0; j < points.Length; j++)
+            {
+                TFr.ToCanonicalLimbs(scalar, limbs);
+                ConstantTimeScalarMultiplication.Multiply(points[j], limbs, out var product);
+                points[j] = product.ToAffine();   // constant-time inversion: the Jacobian form depends on the key
+                TFr.Mul(scalar, tau, out next);
+                scalar = next;
+            }
+        }
+        finally
+        {
+            ConstantTime.Wipe(ref scalar);
+            ConstantTime.Wipe(ref next);
+            ConstantTime.Wipe(System.Runtime.InteropServices.MemoryMarshal.AsBytes(limbs));
+        }
+    }
+
+    private static AffinePoint<TF, TCurve> MultiplySecret<TF, TCurve>(in AffinePoint<TF, TCurve> p, SecretBuffer secretKey, int which)
+        where TF : unmanaged, IField<TF>
+        where TCurve : ICurve<TF, TCurve>
+    {
+        Span<ulong> limbs = stackalloc ulong[TFr.LimbCount];
+        try
+        {
+            TFr.ToCanonicalLimbs(Secret(secretKey, which), limbs);
+            ConstantTimeScalarMultiplication.Multiply(p, limbs, out var product);
+            return product.ToAffine();
+        }
+        finally
+        {
+            ConstantTime.Wipe(System.Runtime.InteropServices.MemoryMarshal.AsBytes(limbs));
+        }
+    }
+
+    /// <summary>ffjavascript G1.fromRng: x = Fq.fromRng, greatest = nextBool, until x lifts; times the cofactor.</summary>
+    private static AffinePoint<TFq, TG1> SampleG1(ref ChaChaRng rng)
+    {
+        while (true)
+        {
+            FieldSampling.FromRng(ref rng, out TFq x);
+            bool greatest = rng.NextBool();
+            if (PointSampling.TryLiftX<TFq, TG1>(x, greatest, out var p)) return PointSampling.ClearCofactorVartime(p).ToAffineVartime();
+        }
+    }
+
+    /// <summary>ffjavascript G2.fromRng: x = (Fq.fromRng, Fq.fromRng) as (c0, c1), greatest = nextBool, until x lifts; times the cofactor.</summary>
+    private static AffinePoint<Fp2<TFq>, TG2> SampleG2(ref ChaChaRng rng)
+    {
+        while (true)
+        {
+            FieldSampling.FromRng(ref rng, out TFq c0);
+            FieldSampling.FromRng(ref rng, out TFq c1);
+            bool greatest = rng.NextBool();
+            if (PointSampling.TryLiftX<Fp2<TFq>, TG2>(new Fp2<TFq>(c0, c1), greatest, out var p))
+                return PointSampling.ClearCofactorVartime(p).ToAffineVartime();
+        }
+    }
+
+    /// <summary>snarkjs getG2sp: hashToG2(H(pers ‖ challenge ‖ U(g1_s) ‖ U(g1_sx))), hashToG2 = G2.fromRng of a ChaCha seeded by the digest.</summary>
+    private static AffinePoint<Fp2<TFq>, TG2> G2sp(int personalization, ReadOnlySpan<byte> challengeHash,
+        in AffinePoint<TFq, TG1> g1s, in AffinePoint<TFq, TG1> g1sx)
+    {
+        Span<byte> u = stackalloc byte[PointEncoding<TFq, TG1>.UncompressedSize];
+        Span<byte> digest = stackalloc byte[Blake2b.MaxOutputLength];
+        var hasher = new Blake2b();
+        var rng = default(ChaChaRng);
+        try
+        {
+            hasher.Update([(byte)personalization]);
+            hasher.Update(challengeHash);
+            PointEncoding<TFq, TG1>.WriteUncompressed(g1s, u);
+            hasher.Update(u);
+            PointEncoding<TFq, TG1>.WriteUncompressed(g1sx, u);
+            hasher.Update(u);
+            hasher.Finish(digest);
+            rng.SeedFromDigest(digest);
+            return SampleG2(ref rng);
+        }
+        finally
+        {
+            hasher.Dispose();
+            rng.Dispose();
+        }
+    }
+
+    private static byte[] Lem<TF, TCurve>(in AffinePoint<TF, TCurve> p)
+        where TF : unmanaged, IField<TF>
+        where TCurve : ICurve<TF, TCurve>
+    {
+        var bytes = new byte[PointEncoding<TF, TCurve>.LemSize];
+        PointEncoding<TF, TCurve>.WriteLem(p, bytes);
+        return bytes;
+    }
+}

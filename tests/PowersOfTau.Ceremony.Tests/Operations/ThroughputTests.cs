@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using PowersOfTau.Ceremony.Curves;
+using PowersOfTau.Ceremony.Operations;
+using PowersOfTau.Ceremony.Ptau;
+using PowersOfTau.Ceremony.Tests.Support;
+using PowersOfTau.Ceremony.Transcript;
+using Xunit.Abstractions;
+
+namespace PowersOfTau.Ceremony.Tests.Operations;
+
+/// <summary>
+/// Larger runs of the streaming operations (power 16), checked for consistency and timed. The figures are
+/// printed only: the machine is shared, so they are noisy.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class ThroughputTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("bn128", 16)]
+    [InlineData("bls12381", 14)]
+    public void New_then_export_challenge(string curveName, int power)
+    {
+        var curve = CurveDescriptor.FromName(curveName)!;
+        string ptau = _temp.File("new.ptau"), challenge = _temp.File("challenge");
+        var clock = Stopwatch.StartNew();
+        PowersOfTauNew.Write(curve, power, ptau);
+        var newTime = clock.Elapsed;
+        clock.Restart();
+        var result = ChallengeExport.Export(ptau, challenge);
+        var exportTime = clock.Elapsed;
+        clock.Restart();
+        ChallengeExport.Export(ptau, _temp.File("c2"), CryptoPointTranscoder.For(curve, checkSubgroup: false));
+        var noSubgroupTime = clock.Elapsed;
+        long points = 0;
+        foreach (int id in PtauSections.PointSectionIds) points += PtauSections.PointCount(id, power);
+
+        Assert.Equal(PtauHashes.FirstChallenge(curve, power), result.ChallengeHash);
+        Assert.Equal(TranscriptLayout.For(TranscriptFileKind.Challenge, curve, power).FileSize, new FileInfo(challenge).Length);
+        output.WriteLine($"{curveName} power {power}: new {newTime.TotalMilliseconds:F0} ms ({new FileInfo(ptau).Length >> 20} MiB), " +
+            $"export challenge {exportTime.TotalMilliseconds:F0} ms for {points} points (decode with subgroup check + encode + BLAKE2b), " +
+            $"{noSubgroupTime.TotalMilliseconds:F0} ms without the subgroup check; " +
+            $"{Environment.ProcessorCount} cores shared with other jobs: noisy");
+    }
+}
