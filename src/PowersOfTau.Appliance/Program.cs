@@ -34,6 +34,7 @@ public static class Program
         root.Subcommands.Add(new Command("powersoftau", "Phase 1: Powers of Tau (snarkjs powersoftau verbs).")
         {
             PowersOfTauNewCommand.Create(),
+            PowersOfTauContributeCommand.Create(),
             PowersOfTauTruncateCommand.Create(),
             new Command("export", "Export from a .ptau file.") { ChallengeExportCommand.Create() },
             new Command("import", "Import into a .ptau file.") { ResponseImportCommand.Create() },
