@@ -175,7 +175,7 @@ internal sealed class ContributionEngine<TFq, TG1, TG2, TFr>(CurveDescriptor cur
     }
 
     /// <summary>snarkjs getG2sp: hashToG2(H(pers ‖ challenge ‖ U(g1_s) ‖ U(g1_sx))), hashToG2 = G2.fromRng of a ChaCha seeded by the digest.</summary>
-    private static AffinePoint<Fp2<TFq>, TG2> G2sp(int personalization, ReadOnlySpan<byte> challengeHash,
+    internal static AffinePoint<Fp2<TFq>, TG2> G2sp(int personalization, ReadOnlySpan<byte> challengeHash,
         in AffinePoint<TFq, TG1> g1s, in AffinePoint<TFq, TG1> g1sx)
     {
         Span<byte> u = stackalloc byte[PointEncoding<TFq, TG1>.UncompressedSize];

@@ -27,20 +27,7 @@ internal static class ContributionRun
         byte[] challenge = source.Contributions.Count > 0 ? source.Contributions[^1].NextChallenge : PtauHashes.FirstChallenge(header.Curve, header.Power);
 
         using var secretKey = new SecretBuffer(engine.SecretKeySize);
-        PtauPublicKey publicKey;
-        using (var rngMemory = new SecretBuffer(System.Runtime.CompilerServices.Unsafe.SizeOf<ChaChaRng>()))
-        {
-            ref var rng = ref rngMemory.RevealAs<ChaChaRng>();
-            try
-            {
-                seed(ref rng);
-                publicKey = engine.DeriveKey(ref rng, challenge, secretKey);
-            }
-            finally
-            {
-                rng.Dispose();
-            }
-        }
+        var publicKey = DeriveKey(engine, seed, challenge, secretKey);
 
         (byte[], byte[])? result = null;
         AtomicFileWriter.Write(outputPath, stream =>
@@ -54,5 +41,21 @@ internal static class ContributionRun
             result = (contribution.ResponseHash, contribution.Record.NextChallenge);
         }, overwrite, [inputPath]);
         return result!.Value;
+    }
+
+    /// <summary>Seeds a ChaCha generator held in secret memory, derives the key into <paramref name="secretKey"/>, wipes the generator.</summary>
+    public static PtauPublicKey DeriveKey(IContributionEngine engine, Seeder seed, ReadOnlySpan<byte> challenge, SecretBuffer secretKey)
+    {
+        using var rngMemory = new SecretBuffer(System.Runtime.CompilerServices.Unsafe.SizeOf<ChaChaRng>());
+        ref var rng = ref rngMemory.RevealAs<ChaChaRng>();
+        try
+        {
+            seed(ref rng);
+            return engine.DeriveKey(ref rng, challenge, secretKey);
+        }
+        finally
+        {
+            rng.Dispose();
+        }
     }
 }

@@ -145,6 +145,8 @@ internal static class CeremonyErrors
     internal static CeremonyFormatException TruncatedFileCannotTakeContribution(string file, int power, int ceremonyPower) =>
         Unreadable(file, $"this file was truncated (power {power} of a power-{ceremonyPower} ceremony); contribute to the full file");
 
+    internal static CeremonyFormatException VerifyFailed(string file, string problem) => Invalid(file, problem);
+
     // ---- challenge / response files (spec/ptau.md §9) ----
 
     private static string KindName(Transcript.TranscriptFileKind kind) =>

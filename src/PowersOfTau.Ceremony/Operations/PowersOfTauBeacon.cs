@@ -48,7 +48,7 @@ public static class PowersOfTauBeacon
     }
 
     /// <summary>snarkjs rngFromBeaconParams: 2^exp SHA-256 iterations of the beacon hash, then ChaCha from the big-endian words.</summary>
-    private static void SeedFromBeacon(ref ChaChaRng rng, byte[] beaconHash, int numIterationsExp)
+    internal static void SeedFromBeacon(ref ChaChaRng rng, byte[] beaconHash, int numIterationsExp)
     {
         Span<byte> current = stackalloc byte[32];
         try

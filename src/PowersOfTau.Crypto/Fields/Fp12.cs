@@ -13,19 +13,27 @@ public readonly struct Fp12<TFp, TTower> : IEquatable<Fp12<TFp, TTower>>
     where TFp : unmanaged, IPrimeField<TFp>
     where TTower : ITowerParameters<TFp>
 {
+    /// <summary>The coefficient of 1.</summary>
     public readonly Fp6<TFp, TTower> c0;
+
+    /// <summary>The coefficient of w.</summary>
     public readonly Fp6<TFp, TTower> c1;
 
+    /// <summary>c0 + c1·w.</summary>
     public Fp12(in Fp6<TFp, TTower> c0, in Fp6<TFp, TTower> c1)
     {
         this.c0 = c0;
         this.c1 = c1;
     }
 
+    /// <summary>The additive identity.</summary>
     public static Fp12<TFp, TTower> Zero => new(Fp6<TFp, TTower>.Zero, Fp6<TFp, TTower>.Zero);
 
+    /// <summary>The multiplicative identity (also the identity of GT).</summary>
     public static Fp12<TFp, TTower> One => new(Fp6<TFp, TTower>.One, Fp6<TFp, TTower>.Zero);
 
+    /// <summary>r = a + b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(in Fp12<TFp, TTower> a, in Fp12<TFp, TTower> b, out Fp12<TFp, TTower> r)
     {
         Fp6<TFp, TTower>.Add(a.c0, b.c0, out var c0);
@@ -33,6 +41,8 @@ public readonly struct Fp12<TFp, TTower> : IEquatable<Fp12<TFp, TTower>>
         r = new(c0, c1);
     }
 
+    /// <summary>r = a − b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Sub(in Fp12<TFp, TTower> a, in Fp12<TFp, TTower> b, out Fp12<TFp, TTower> r)
     {
         Fp6<TFp, TTower>.Sub(a.c0, b.c0, out var c0);
@@ -40,6 +50,8 @@ public readonly struct Fp12<TFp, TTower> : IEquatable<Fp12<TFp, TTower>>
         r = new(c0, c1);
     }
 
+    /// <summary>r = −a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Neg(in Fp12<TFp, TTower> a, out Fp12<TFp, TTower> r)
     {
         Fp6<TFp, TTower>.Neg(a.c0, out var c0);
@@ -48,6 +60,7 @@ public readonly struct Fp12<TFp, TTower> : IEquatable<Fp12<TFp, TTower>>
     }
 
     /// <summary>r = c0 − c1·w, which is a^(p⁶); for a unitary element (norm 1, e.g. after the easy part of the final exponentiation) it is the inverse.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Conjugate(in Fp12<TFp, TTower> a, out Fp12<TFp, TTower> r)
     {
         Fp6<TFp, TTower>.Neg(a.c1, out var c1);
@@ -134,6 +147,7 @@ public readonly struct Fp12<TFp, TTower> : IEquatable<Fp12<TFp, TTower>>
     public static void InverseVartime(in Fp12<TFp, TTower> a, out Fp12<TFp, TTower> r) => InverseCore(a, vartime: true, out r);
 
     // (a0 + a1·w)⁻¹ = (a0 − a1·w)/(a0² − v·a1²). The branch is on a public flag only.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InverseCore(in Fp12<TFp, TTower> a, bool vartime, out Fp12<TFp, TTower> r)
     {
         Fp6<TFp, TTower>.Square(a.c0, out var s);
@@ -157,6 +171,7 @@ public readonly struct Fp12<TFp, TTower> : IEquatable<Fp12<TFp, TTower>>
     }
 
     /// <summary>r = a^(p^k) for k = 1, 2, 3 (k is public).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Frobenius(in Fp12<TFp, TTower> a, int k, out Fp12<TFp, TTower> r)
     {
         Fp6<TFp, TTower>.Frobenius(a.c0, k, out var c0);
@@ -258,6 +273,7 @@ public readonly struct Fp12<TFp, TTower> : IEquatable<Fp12<TFp, TTower>>
     /// significant first: a digit −1 multiplies by the conjugate, which is the inverse in that subgroup,
     /// so a non-adjacent form saves multiplications.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CyclotomicPowVartime(in Fp12<TFp, TTower> a, ReadOnlySpan<sbyte> digitsMsbFirst, out Fp12<TFp, TTower> r)
     {
         Conjugate(a, out var aInv);

@@ -11,10 +11,16 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
     where TFp : unmanaged, IPrimeField<TFp>
     where TTower : ITowerParameters<TFp>
 {
+    /// <summary>The coefficient of 1.</summary>
     public readonly Fp2<TFp> c0;
+
+    /// <summary>The coefficient of v.</summary>
     public readonly Fp2<TFp> c1;
+
+    /// <summary>The coefficient of v².</summary>
     public readonly Fp2<TFp> c2;
 
+    /// <summary>c0 + c1·v + c2·v².</summary>
     public Fp6(in Fp2<TFp> c0, in Fp2<TFp> c1, in Fp2<TFp> c2)
     {
         this.c0 = c0;
@@ -22,10 +28,14 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
         this.c2 = c2;
     }
 
+    /// <summary>The additive identity.</summary>
     public static Fp6<TFp, TTower> Zero => new(Fp2<TFp>.Zero, Fp2<TFp>.Zero, Fp2<TFp>.Zero);
 
+    /// <summary>The multiplicative identity.</summary>
     public static Fp6<TFp, TTower> One => new(Fp2<TFp>.One, Fp2<TFp>.Zero, Fp2<TFp>.Zero);
 
+    /// <summary>r = a + b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(in Fp6<TFp, TTower> a, in Fp6<TFp, TTower> b, out Fp6<TFp, TTower> r)
     {
         Fp2<TFp>.Add(a.c0, b.c0, out var c0);
@@ -34,6 +44,8 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
         r = new(c0, c1, c2);
     }
 
+    /// <summary>r = a − b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Sub(in Fp6<TFp, TTower> a, in Fp6<TFp, TTower> b, out Fp6<TFp, TTower> r)
     {
         Fp2<TFp>.Sub(a.c0, b.c0, out var c0);
@@ -42,6 +54,8 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
         r = new(c0, c1, c2);
     }
 
+    /// <summary>r = −a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Neg(in Fp6<TFp, TTower> a, out Fp6<TFp, TTower> r)
     {
         Fp2<TFp>.Neg(a.c0, out var c0);
@@ -50,6 +64,8 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
         r = new(c0, c1, c2);
     }
 
+    /// <summary>r = 2a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Double(in Fp6<TFp, TTower> a, out Fp6<TFp, TTower> r)
     {
         Fp2<TFp>.Double(a.c0, out var c0);
@@ -59,6 +75,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
     }
 
     /// <summary>r = a·v = ξ·a2 + a0·v + a1·v² (v is the non-residue that defines Fp12 over Fp6).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void MulByV(in Fp6<TFp, TTower> a, out Fp6<TFp, TTower> r)
     {
         TTower.MulByXi(a.c2, out var c0);
@@ -66,6 +83,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
     }
 
     /// <summary>r = a·b for b in Fp2 (three Fp2 multiplications).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MulByFp2(in Fp6<TFp, TTower> a, in Fp2<TFp> b, out Fp6<TFp, TTower> r)
     {
         Fp2<TFp>.Mul(a.c0, b, out var c0);
@@ -138,6 +156,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
     }
 
     /// <summary>r = a·(b0 + b1·v), the sparse product of line evaluation: 5 Fp2 multiplications.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MulBy01(in Fp6<TFp, TTower> a, in Fp2<TFp> b0, in Fp2<TFp> b1, out Fp6<TFp, TTower> r)
     {
         Fp2<TFp>.Mul(a.c0, b0, out var aa);
@@ -167,6 +186,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
     }
 
     /// <summary>r = a·(b1·v) = ξ·a2·b1 + a0·b1·v + a1·b1·v²: 3 Fp2 multiplications.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MulBy1(in Fp6<TFp, TTower> a, in Fp2<TFp> b1, out Fp6<TFp, TTower> r)
     {
         Fp2<TFp>.Mul(a.c2, b1, out var t);
@@ -184,6 +204,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
 
     // a⁻¹ = (t0 + t1·v + t2·v²)/N with t0 = a0² − ξ·a1·a2, t1 = ξ·a2² − a0·a1, t2 = a1² − a0·a2,
     // N = a0·t0 + ξ·(a2·t1 + a1·t2) ∈ Fp2 (the norm down to Fp2). The branch is on a public flag only.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InverseCore(in Fp6<TFp, TTower> a, bool vartime, out Fp6<TFp, TTower> r)
     {
         Fp2<TFp>.Square(a.c0, out var s);
@@ -227,6 +248,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
     /// r = a^(p^k) for k = 1, 2, 3 (k is public): conjugate the Fp2 coefficients k times and scale
     /// the v and v² coefficients by <see cref="TowerFrobenius{TFp, TTower}"/> constants.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Frobenius(in Fp6<TFp, TTower> a, int k, out Fp6<TFp, TTower> r)
     {
         if (k is < 1 or > 3)

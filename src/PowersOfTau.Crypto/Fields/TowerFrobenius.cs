@@ -18,19 +18,24 @@ public static class TowerFrobenius<TFp, TTower>
     public static readonly BigInteger Modulus = new(TFp.ModulusLE, isUnsigned: true, isBigEndian: false);
 
     /// <summary>Index k−1 holds ξ^((p^k−1)/3), the factor of the v coefficient of Fp6 under Frobenius^k.</summary>
-    public static readonly Fp2<TFp>[] Fp6V = new Fp2<TFp>[3];
+    public static ReadOnlySpan<Fp2<TFp>> Fp6V => Fp6VValues;
 
     /// <summary>Index k−1 holds ξ^(2(p^k−1)/3), the factor of the v² coefficient of Fp6 under Frobenius^k.</summary>
-    public static readonly Fp2<TFp>[] Fp6V2 = new Fp2<TFp>[3];
+    public static ReadOnlySpan<Fp2<TFp>> Fp6V2 => Fp6V2Values;
 
     /// <summary>Index k−1 holds ξ^((p^k−1)/6), the factor of the w coefficient of Fp12 under Frobenius^k.</summary>
-    public static readonly Fp2<TFp>[] Fp12W = new Fp2<TFp>[3];
+    public static ReadOnlySpan<Fp2<TFp>> Fp12W => Fp12WValues;
 
     /// <summary>ξ^((p−1)/3): the x factor of the untwist-Frobenius-twist endomorphism ψ on a D-type twist.</summary>
     public static readonly Fp2<TFp> PsiX;
 
     /// <summary>ξ^((p−1)/2): the y factor of ψ on a D-type twist.</summary>
     public static readonly Fp2<TFp> PsiY;
+
+    // Private arrays behind read-only views: the constants cannot be changed by a caller.
+    private static readonly Fp2<TFp>[] Fp6VValues = new Fp2<TFp>[3];
+    private static readonly Fp2<TFp>[] Fp6V2Values = new Fp2<TFp>[3];
+    private static readonly Fp2<TFp>[] Fp12WValues = new Fp2<TFp>[3];
 
     static TowerFrobenius()
     {
@@ -45,12 +50,12 @@ public static class TowerFrobenius<TFp, TTower>
                 throw new InvalidOperationException($"tower {typeof(TTower).Name}: p^{k} - 1 is not divisible by 6.");
             }
 
-            Fp6V[k - 1] = PowVartime(xi, e / 3);
-            Fp6V2[k - 1] = PowVartime(xi, 2 * e / 3);
-            Fp12W[k - 1] = PowVartime(xi, e / 6);
+            Fp6VValues[k - 1] = PowVartime(xi, e / 3);
+            Fp6V2Values[k - 1] = PowVartime(xi, 2 * e / 3);
+            Fp12WValues[k - 1] = PowVartime(xi, e / 6);
         }
 
-        PsiX = Fp6V[0];
+        PsiX = Fp6VValues[0];
         PsiY = PowVartime(xi, (Modulus - 1) / 2);
     }
 

@@ -178,12 +178,16 @@ public unsafe struct Blake2b : IDisposable
     /// left-overs, reproduced as noble leaves them), 128..191 h[0..7] u64 LE, 192..199 t (bytes
     /// compressed) u64 LE, 200..207 pos u64 LE, 208..215 zero.
     /// Only meaningful for an unkeyed 64-byte hasher; the parameter block is not part of the layout.
-    /// Divergence: snarkjs 0.7.6 stores t through a Uint32Array, i.e. only t mod 2^32 with a zero high
-    /// word; this writes the full 64-bit t (identical below 4 GiB of compressed input, and what the
-    /// older blake2b-wasm layout and a correct resume need).
+    /// <para>
+    /// snarkjs 0.7.6 quirk: it stores t through a Uint32Array, i.e. only t mod 2^32 with a zero high word
+    /// (checked: a noble state with length 2^32 + 96 exports t = 0), so from 4 GiB of compressed response
+    /// data on (bn128 power ≥ 25) its partialHash no longer resumes to the right hash. By default this
+    /// writes the full 64-bit t (identical below 4 GiB, and what blake2b-wasm-era files hold);
+    /// <paramref name="truncateCounterLikeSnarkjs076"/> reproduces snarkjs 0.7.6's bytes.
+    /// </para>
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is not 216 bytes.</exception>
-    public readonly void ExportPartialHash(Span<byte> destination)
+    public readonly void ExportPartialHash(Span<byte> destination, bool truncateCounterLikeSnarkjs076 = false)
     {
         EnsureActive();
         if (destination.Length != PartialHashLength)
@@ -192,7 +196,8 @@ public unsafe struct Blake2b : IDisposable
             new ReadOnlySpan<byte>(buffer, BlockLength).CopyTo(destination);
         for (int i = 0; i < 8; i++)
             BinaryPrimitives.WriteUInt64LittleEndian(destination.Slice(BlockLength + 8 * i, 8), _h[i]);
-        BinaryPrimitives.WriteUInt64LittleEndian(destination.Slice(192, 8), _compressed);
+        ulong t = truncateCounterLikeSnarkjs076 ? (uint)_compressed : _compressed;
+        BinaryPrimitives.WriteUInt64LittleEndian(destination.Slice(192, 8), t);
         BinaryPrimitives.WriteUInt64LittleEndian(destination.Slice(200, 8), (ulong)_pos);
         destination.Slice(208, 8).Clear();
     }
@@ -225,6 +230,30 @@ public unsafe struct Blake2b : IDisposable
             state._h[i] = BinaryPrimitives.ReadUInt64LittleEndian(partialHash.Slice(BlockLength + 8 * i, 8));
         state._compressed = t;
         state._pos = (int)pos;
+        return state;
+    }
+
+    /// <summary>
+    /// Resumes like <see cref="FromPartialHash(ReadOnlySpan{byte})"/> when the caller knows how many bytes were
+    /// absorbed before the state was saved (for a .ptau contribution: 64 + the compressed points). Accepts the
+    /// stored t when it equals the count implied by <paramref name="absorbedBytes"/>, or equals it modulo 2^32
+    /// with a zero high word (the snarkjs 0.7.6 truncation, see <see cref="ExportPartialHash"/>), and then
+    /// resumes with the full count, i.e. the true BLAKE2b of the transcript.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="partialHash"/> is not 216 bytes.</exception>
+    /// <exception cref="InvalidPartialHashException">t or pos is impossible, or t and pos disagree with <paramref name="absorbedBytes"/>.</exception>
+    public static Blake2b FromPartialHash(ReadOnlySpan<byte> partialHash, ulong absorbedBytes)
+    {
+        if (partialHash.Length != PartialHashLength)
+            throw new ArgumentException("A partialHash is exactly 216 bytes.", nameof(partialHash));
+        ulong pos = BinaryPrimitives.ReadUInt64LittleEndian(partialHash.Slice(200, 8));
+        ulong storedT = BinaryPrimitives.ReadUInt64LittleEndian(partialHash.Slice(192, 8));
+        ulong expectedT = absorbedBytes - pos;
+        if (pos > absorbedBytes || (storedT != expectedT && storedT != (uint)expectedT))
+            throw new InvalidPartialHashException(
+                $"partialHash: {storedT} bytes compressed + {pos} buffered does not match the {absorbedBytes} bytes the transcript holds.");
+        var state = FromPartialHash(partialHash);
+        state._compressed = expectedT;
         return state;
     }
 

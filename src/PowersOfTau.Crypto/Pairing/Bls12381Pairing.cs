@@ -36,4 +36,8 @@ public static class Bls12381Pairing
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     public static bool PairingProductIsOne(ReadOnlySpan<PairingG1Input<Fp381>> ps, ReadOnlySpan<PairingG2Input<Fp381>> qs) =>
         Engine.PairingProductIsOne(ps, qs);
+
+    /// <summary>snarkjs' <c>sameRatio</c>: true when e(g1s, g2sx) = e(g1sx, g2s); false when any point is at infinity.</summary>
+    public static bool SameRatio(in PairingG1Input<Fp381> g1s, in PairingG1Input<Fp381> g1sx, in PairingG2Input<Fp381> g2s, in PairingG2Input<Fp381> g2sx) =>
+        Engine.SameRatio(g1s, g1sx, g2s, g2sx);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PowersOfTau.Crypto.Fields;
 
 namespace PowersOfTau.Crypto.Pairing;
@@ -31,6 +32,7 @@ public readonly struct Bls12381PairingCurve : IPairingCurve<Fp381, Bls12381Tower
     /// structure for pairings over families of elliptic curves" (ePrint 2020/875), the chain of
     /// gnark-crypto, arkworks and blst; @noble/curves and ffjavascript give the same value (factor 3, coprime to r).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FinalExponentiationHardPart(in Fp12<Fp381, Bls12381Tower> f, out Fp12<Fp381, Bls12381Tower> r)
     {
         Fp12<Fp381, Bls12381Tower>.CyclotomicSquare(f, out var y0);

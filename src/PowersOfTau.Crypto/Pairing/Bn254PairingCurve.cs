@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using PowersOfTau.Crypto.Fields;
 
@@ -34,6 +35,7 @@ public readonly struct Bn254PairingCurve : IPairingCurve<Fp254, Bn254Tower>
     /// <c>_finalExponentiationLastChunk</c>), arkworks and @noble/curves, so that the pairing value matches
     /// theirs; the extra factor 2x(6x²+3x+1) is coprime to r, so the map stays a non-degenerate bilinear pairing.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FinalExponentiationHardPart(in Fp12<Fp254, Bn254Tower> f, out Fp12<Fp254, Bn254Tower> r)
     {
         ExpByNegX(f, out var a);                                     // f^(−x)
@@ -75,6 +77,7 @@ public readonly struct Bn254PairingCurve : IPairingCurve<Fp254, Bn254Tower>
     /// i44 = (i27 ≪ 8 + _101001 + _10) ≪ 6 + _10001, i70 = ((i44 ≪ 8 + _101001) ≪ 6 + _101001) ≪ 10,
     /// x = (_100111 + i70) ≪ 6 + _101001 + _1000. (A 24-digit non-adjacent form would need 23 multiplications.)
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ExpByX(in Fp12<Fp254, Bn254Tower> a, out Fp12<Fp254, Bn254Tower> r)
     {
         Fp12<Fp254, Bn254Tower>.CyclotomicSquare(a, out var t10);
@@ -111,6 +114,7 @@ public readonly struct Bn254PairingCurve : IPairingCurve<Fp254, Bn254Tower>
         Fp12<Fp254, Bn254Tower>.Mul(i, t1000, out r);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SquareTimes(ref Fp12<Fp254, Bn254Tower> a, int n)
     {
         for (int k = 0; k < n; k++)

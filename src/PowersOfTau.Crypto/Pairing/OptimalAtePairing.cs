@@ -44,6 +44,7 @@ public static class OptimalAtePairing<TFp, TTower, TCurve>
     /// (one thread). Pairs with a point at infinity contribute 1.
     /// </summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Fp12<TFp, TTower> MillerLoop(ReadOnlySpan<PairingG1Input<TFp>> ps, ReadOnlySpan<PairingG2Input<TFp>> qs)
     {
         CheckLengths(ps.Length, qs.Length);
@@ -134,6 +135,7 @@ public static class OptimalAtePairing<TFp, TTower, TCurve>
     /// The final exponentiation f^(s·(p¹²−1)/r): easy part f^((p⁶−1)(p²+1)) then the curve's hard part.
     /// The Miller loop output is never zero for valid inputs; a zero input gives zero.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Fp12<TFp, TTower> FinalExponentiation(in Fp12<TFp, TTower> f)
     {
         Fp12<TFp, TTower>.Conjugate(f, out var t0);           // f^(p⁶)
@@ -155,6 +157,27 @@ public static class OptimalAtePairing<TFp, TTower, TCurve>
         var f = MultiMillerLoop(ps, qs);
         var e = FinalExponentiation(f);
         return Fp12<TFp, TTower>.IsOneMask(e) != 0;
+    }
+
+    /// <summary>
+    /// snarkjs' <c>sameRatio(g1s, g1sx, g2s, g2sx)</c>: true when e(g1s, g2sx) = e(g1sx, g2s), i.e. the
+    /// discrete-log ratio g1sx/g1s in G1 equals g2sx/g2s in G2 (the powers-of-tau and zkey consistency checks).
+    /// Computed as e(g1s, g2sx)·e(−g1sx, g2s) = 1 with one final exponentiation. As in snarkjs
+    /// (<c>src/misc.js</c>), false when any of the four points is at infinity.
+    /// </summary>
+    public static bool SameRatio(in PairingG1Input<TFp> g1s, in PairingG1Input<TFp> g1sx, in PairingG2Input<TFp> g2s, in PairingG2Input<TFp> g2sx)
+    {
+        if (g1s.IsInfinity || g1sx.IsInfinity || g2s.IsInfinity || g2sx.IsInfinity)
+        {
+            return false;
+        }
+
+        TFp.Neg(g1sx.Y, out var negY);
+        var negG1sx = new PairingG1Input<TFp>(g1sx.X, negY);
+
+        ReadOnlySpan<PairingG1Input<TFp>> ps = [g1s, negG1sx];
+        ReadOnlySpan<PairingG2Input<TFp>> qs = [g2sx, g2s];
+        return PairingProductIsOne(ps, qs);
     }
 
     /// <summary>e(P₁, Q₁)·…·e(Pₙ, Qₙ) with one final exponentiation, Miller loops in parallel.</summary>
@@ -294,6 +317,7 @@ public static class OptimalAtePairing<TFp, TTower, TCurve>
     }
 
     /// <summary>ψ(x, y) = (x̄·ξ^((p−1)/3), ȳ·ξ^((p−1)/2)), the untwist-Frobenius-twist endomorphism of a D-type twist.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Psi(in Fp2<TFp> x, in Fp2<TFp> y, out Fp2<TFp> rx, out Fp2<TFp> ry)
     {
         Fp2<TFp>.Conjugate(x, out var cx);

@@ -9,10 +9,16 @@ namespace PowersOfTau.Crypto.Pairing;
 /// </summary>
 public readonly struct PairingG1Input<TFp> where TFp : unmanaged, IPrimeField<TFp>
 {
+    /// <summary>Affine x (meaningless when <see cref="IsInfinity"/>).</summary>
     public readonly TFp X;
+
+    /// <summary>Affine y (meaningless when <see cref="IsInfinity"/>).</summary>
     public readonly TFp Y;
+
+    /// <summary>True for the point at infinity.</summary>
     public readonly bool IsInfinity;
 
+    /// <summary>The affine point (x, y); not checked here.</summary>
     public PairingG1Input(in TFp x, in TFp y)
     {
         X = x;

@@ -9,10 +9,16 @@ namespace PowersOfTau.Crypto.Pairing;
 /// </summary>
 public readonly struct PairingG2Input<TFp> where TFp : unmanaged, IPrimeField<TFp>
 {
+    /// <summary>Affine x (meaningless when <see cref="IsInfinity"/>).</summary>
     public readonly Fp2<TFp> X;
+
+    /// <summary>Affine y (meaningless when <see cref="IsInfinity"/>).</summary>
     public readonly Fp2<TFp> Y;
+
+    /// <summary>True for the point at infinity.</summary>
     public readonly bool IsInfinity;
 
+    /// <summary>The affine point (x, y); not checked here.</summary>
     public PairingG2Input(in Fp2<TFp> x, in Fp2<TFp> y)
     {
         X = x;

@@ -47,6 +47,20 @@ public static class FieldSampling
     }
 
     /// <summary>
+    /// Draws one element of the quadratic extension: c0 first, then c1, each as
+    /// <see cref="FromRng{T}(ref ChaChaRng, out T)"/> (ffjavascript <c>F2.fromRng</c>; spec/ptau.md §6).
+    /// </summary>
+    public static void FromRng<TFp>(ref ChaChaRng rng, out Fp2<TFp> destination) where TFp : unmanaged, IPrimeField<TFp>
+    {
+        FromRng(ref rng, out TFp c0);
+        FromRng(ref rng, out TFp c1);
+        destination = new Fp2<TFp>(c0, c1);
+        PowersOfTau.Secrets.ConstantTime.Wipe(ref c0);
+        PowersOfTau.Secrets.ConstantTime.Wipe(ref c1);
+        PowersOfTau.Crypto.Hashing.StackScrub.Run();
+    }
+
+    /// <summary>
     /// The raw draw: writes v (little-endian 64-bit limbs, v &lt; modulus) to <paramref name="destination"/>.
     /// These limbs are what ffjavascript's <c>fromRng</c> returns as bytes, i.e. the Montgomery
     /// representation of the sampled element (see the class remarks). <paramref name="modulus"/> is p as

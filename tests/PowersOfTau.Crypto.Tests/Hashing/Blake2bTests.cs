@@ -242,6 +242,42 @@ public class Blake2bTests
     }
 
     [Fact]
+    public void PartialHash_Above4GiB_Snarkjs076Truncation_ExportAndRepair()
+    {
+        // A state whose t is 2^32 + 384 (crafted: hashing 4 GiB in a unit test is too slow).
+        var valid = Convert.FromHexString(Find("partials", "partial-64-1000").GetProperty("partialHash").GetString()!);
+        ulong pos = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(valid.AsSpan(200));
+        ulong bigT = (1UL << 32) + 384;
+        var full = (byte[])valid.Clone();
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(full.AsSpan(192), bigT);
+
+        var state = Blake2b.FromPartialHash(full);
+        var exported = new byte[Blake2b.PartialHashLength];
+        state.ExportPartialHash(exported);
+        Assert.Equal(full, exported);
+        state.ExportPartialHash(exported, truncateCounterLikeSnarkjs076: true);
+        Assert.Equal(384UL, System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(exported.AsSpan(192)));
+        Assert.Equal(full.AsSpan(0, 192).ToArray(), exported.AsSpan(0, 192).ToArray());
+
+        // Repair with the known absorbed count: resumes exactly like the untruncated state.
+        var expectedDigest = new byte[64];
+        Blake2b.FromPartialHash(full).Finish(expectedDigest);
+        var repaired = Blake2b.FromPartialHash(exported, absorbedBytes: bigT + pos);
+        var digest = new byte[64];
+        repaired.Finish(digest);
+        Assert.Equal(expectedDigest, digest);
+        // Without the repair the truncated state hashes differently (what snarkjs 0.7.6 itself would compute).
+        Blake2b.FromPartialHash(exported).Finish(digest);
+        Assert.NotEqual(expectedDigest, digest);
+        // Tampered twin: a count that disagrees is refused.
+        Assert.Throws<InvalidPartialHashException>(() => Blake2b.FromPartialHash(exported, absorbedBytes: bigT + pos + 128));
+        Assert.Throws<InvalidPartialHashException>(() => Blake2b.FromPartialHash(full, absorbedBytes: pos - 1));
+        // Below 4 GiB the count simply has to match.
+        Assert.NotNull(Blake2b.FromPartialHash(valid, absorbedBytes: 1064).ToString());
+        Assert.Throws<InvalidPartialHashException>(() => Blake2b.FromPartialHash(valid, absorbedBytes: 1065));
+    }
+
+    [Fact]
     public void PartialHash_OfSpecExample_HasTAndPos()
     {
         // spec/ptau.md §4 example: 64 + 49184 bytes absorbed give t = 49152, pos = 96.

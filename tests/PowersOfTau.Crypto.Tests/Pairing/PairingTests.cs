@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
+using CsCheck;
 using PowersOfTau.Crypto.Fields;
 using PowersOfTau.Crypto.Pairing;
 
@@ -117,6 +118,25 @@ public abstract class PairingTests<TFp, TTower, TCurve>
     }
 
     [Fact]
+    public void Same_ratio_accepts_equal_ratios_and_rejects_different_ones()
+    {
+        var v = V.GetProperty("bilinear")[0];
+        var aP = PairingVectors.G1<TFp>(v.GetProperty("aP"));
+        var aQ = PairingVectors.G2<TFp>(v.GetProperty("aQ"));
+        var bQ = PairingVectors.G2<TFp>(v.GetProperty("bQ"));
+        Assert.True(OptimalAtePairing<TFp, TTower, TCurve>.SameRatio(G1, aP, G2, aQ));
+        Assert.True(OptimalAtePairing<TFp, TTower, TCurve>.SameRatio(aP, G1, aQ, G2));
+        Assert.False(OptimalAtePairing<TFp, TTower, TCurve>.SameRatio(G1, aP, G2, bQ));
+        Assert.False(OptimalAtePairing<TFp, TTower, TCurve>.SameRatio(G1, aP, aQ, G2));
+
+        // snarkjs' sameRatio rejects the point at infinity although e(O, ·) = 1 would make the ratios "equal".
+        var o1 = PairingG1Input<TFp>.Infinity;
+        var o2 = PairingG2Input<TFp>.Infinity;
+        Assert.False(OptimalAtePairing<TFp, TTower, TCurve>.SameRatio(o1, o1, G2, aQ));
+        Assert.False(OptimalAtePairing<TFp, TTower, TCurve>.SameRatio(G1, aP, o2, o2));
+    }
+
+    [Fact]
     public void Many_pairs_split_over_threads_give_the_product_of_single_pairings()
     {
         var bil = V.GetProperty("bilinear");
@@ -144,6 +164,22 @@ public abstract class PairingTests<TFp, TTower, TCurve>
         var sequential = OptimalAtePairing<TFp, TTower, TCurve>.MillerLoop(ps.ToArray(), qs.ToArray());
         Assert.Equal(expected, OptimalAtePairing<TFp, TTower, TCurve>.FinalExponentiation(sequential));
         Assert.False(OptimalAtePairing<TFp, TTower, TCurve>.PairingProductIsOne(ps.ToArray(), qs.ToArray()));
+    }
+
+    [Fact]
+    public void Final_exponentiation_is_the_power_s_times_p12_minus_1_over_r()
+    {
+        // Exponent from first principles: s·(p¹²−1)/r with the cofactor s the oracles use (2x(6x²+3x+1) for
+        // BN254, 3 for BLS12-381), checked on arbitrary Fp12 elements, not only on Miller loop outputs.
+        var p = PairingVectors.Integer(V.GetProperty("p"));
+        var s = PairingVectors.Integer(V.GetProperty("finalExponentCofactor"));
+        var exponent = s * ((BigInteger.Pow(p, 12) - 1) / R);
+        Gen.Select(TowerGen<TFp, TTower>.Fp12, TowerGen<TFp, TTower>.Fp12).Sample((f, g) =>
+        {
+            var e = OptimalAtePairing<TFp, TTower, TCurve>.FinalExponentiation(f);
+            // Twin: a different element gives a different result.
+            return e == Pow(f, exponent) && e != OptimalAtePairing<TFp, TTower, TCurve>.FinalExponentiation(g);
+        }, iter: 3);
     }
 
     [Fact]
