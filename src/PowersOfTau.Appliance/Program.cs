@@ -35,8 +35,12 @@ public static class Program
         {
             PowersOfTauNewCommand.Create(),
             PowersOfTauContributeCommand.Create(),
+            PowersOfTauBeaconCommand.Create(),
+            PowersOfTauVerifyCommand.Create(),
             PowersOfTauTruncateCommand.Create(),
+            new Command("prepare", "Prepare a .ptau file.") { PreparePhase2Command.Create() },
             new Command("export", "Export from a .ptau file.") { ChallengeExportCommand.Create() },
+            new Command("challenge", "The offline (challenge/response) flow.") { ChallengeContributeCommand.Create() },
             new Command("import", "Import into a .ptau file.") { ResponseImportCommand.Create() },
         });
         root.Subcommands.Add(new Command("attest", "Attestations (COSE_Sign1).") { AttestVerifyCommand.Create(), AttestShowCommand.Create() });

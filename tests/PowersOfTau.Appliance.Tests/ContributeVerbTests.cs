@@ -113,4 +113,18 @@ public sealed class ContributeVerbTests : IDisposable
         Assert.Contains("--sign", r.Stdout);
         Assert.DoesNotContain("insecure", r.Stdout);
     }
+
+    [Theory]
+    [InlineData("bn128")]
+    [InlineData("bls12381")]
+    public void Challenge_contribute_with_the_fixed_seed_reproduces_snarkjs_s_response_and_lines(string curve)
+    {
+        var r = TauProcess.Run("powersoftau", "challenge", "contribute", curve, SnarkjsLog.Fixture($"challenge_{curve}_p4_0002"), Out("response"),
+            "-e", "deterministic entropy", "--insecure-test-randomness", FixedSeedHex, "--no-attestation");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(File.ReadAllBytes(SnarkjsLog.Fixture($"response_{curve}_p4_fixedrandom")), File.ReadAllBytes(Out("response")));
+        string section = $"## challenge contribute {curve}";
+        Assert.Equal(string.Join("\n", new[] { "Claimed Previous Response Hash: ", "Current Challenge Hash: ", "Contribution Response Hash: " }
+            .Select(title => SnarkjsLog.Block("deterministic.log", title, section))), r.Stdout.TrimEnd('\n'));
+    }
 }

@@ -109,4 +109,63 @@ public sealed class PtauVerbTests : IDisposable
             Assert.Equal(File.ReadAllBytes(SnarkjsLog.Fixture($"bn128_p4_final_{p}.ptau")), File.ReadAllBytes(Out($"bn128_p4_final_{p}.ptau")));
         Assert.Equal(2, TauProcess.RunIn(null, _dir, "powersoftau", "truncate", "bn128_p4_final.ptau").ExitCode); // outputs exist now
     }
+
+    [Theory]
+    [InlineData("bn128")]
+    [InlineData("bls12381")]
+    public void Beacon_then_prepare_phase2_give_snarkjs_s_files_and_verify_passes(string curve)
+    {
+        var beacon = TauProcess.Run("powersoftau", "beacon", SnarkjsLog.Fixture($"{curve}_p4_0002.ptau"), Out("beacon.ptau"),
+            "0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20", "10", "-n", "Final Beacon");
+        Assert.Equal(0, beacon.ExitCode);
+        Assert.Equal(File.ReadAllBytes(SnarkjsLog.Fixture($"{curve}_p4_beacon.ptau")), File.ReadAllBytes(Out("beacon.ptau")));
+        Assert.Equal(SnarkjsLog.Block($"{curve}_p4.log", "Contribution Response Hash imported: ", "## powersoftau beacon") + "\n"
+            + SnarkjsLog.Block($"{curve}_p4.log", "Next Challenge Hash: ", "## powersoftau beacon"), beacon.Stdout.TrimEnd('\n'));
+
+        Assert.Equal(0, TauProcess.Run("powersoftau", "prepare", "phase2", Out("beacon.ptau"), Out("final.ptau")).ExitCode);
+        Assert.Equal(File.ReadAllBytes(SnarkjsLog.Fixture($"{curve}_p4_final.ptau")), File.ReadAllBytes(Out("final.ptau")));
+
+        var verify = TauProcess.Run("powersoftau", "verify", Out("final.ptau"));
+        Assert.Equal(0, verify.ExitCode);
+        Assert.Contains("Powers Of tau file OK!", verify.Stdout);
+    }
+
+    [Fact]
+    public void Beacon_with_a_bad_exponent_or_hex_is_bad_usage()
+    {
+        Assert.Equal(2, TauProcess.Run("powersoftau", "beacon", SnarkjsLog.Fixture("bn128_p4_0002.ptau"), Out("b.ptau"), "0102", "9").ExitCode);
+        Assert.Equal(2, TauProcess.Run("powersoftau", "beacon", SnarkjsLog.Fixture("bn128_p4_0002.ptau"), Out("b.ptau"), "0g", "10").ExitCode);
+        Assert.False(File.Exists(Out("b.ptau")));
+    }
+
+    [Fact]
+    public void Verify_fails_with_exit_1_on_a_tampered_point_and_on_a_file_without_contributions()
+    {
+        byte[] bytes = File.ReadAllBytes(SnarkjsLog.Fixture("bn128_p4_0001.ptau"));
+        // A point of tauG1 replaced by another valid point (the generator, the first one): still parses, no longer a power of tau.
+        int g1 = 64;
+        int firstPoint = FindSection(bytes, 2) + g1; // the second tauG1 point
+        bytes.AsSpan(firstPoint - g1, g1).CopyTo(bytes.AsSpan(firstPoint, g1));
+        File.WriteAllBytes(Out("tampered.ptau"), bytes);
+        var tampered = TauProcess.Run("powersoftau", "verify", Out("tampered.ptau"));
+        Assert.Equal(1, tampered.ExitCode);
+        Assert.DoesNotContain("OK!", tampered.Stdout);
+
+        Assert.Equal(0, TauProcess.Run("powersoftau", "verify", SnarkjsLog.Fixture("bn128_p4_0001.ptau")).ExitCode);
+        Assert.Equal(1, TauProcess.Run("powersoftau", "verify", SnarkjsLog.Fixture("bn128_p4_0000.ptau")).ExitCode);
+    }
+
+    /// <summary>Offset of the body of binfile section <paramref name="id"/> (magic, version, count, then id/size/body).</summary>
+    private static int FindSection(byte[] file, int id)
+    {
+        int offset = 12;
+        while (offset < file.Length)
+        {
+            int sectionId = BitConverter.ToInt32(file, offset);
+            long size = BitConverter.ToInt64(file, offset + 4);
+            if (sectionId == id) return offset + 12;
+            offset += 12 + (int)size;
+        }
+        throw new InvalidOperationException($"no section {id}");
+    }
 }

@@ -1,0 +1,23 @@
+using System.CommandLine;
+using PowersOfTau.Appliance.Cli;
+using PowersOfTau.Ceremony.Operations;
+
+namespace PowersOfTau.Appliance.Commands;
+
+/// <summary>`tau powersoftau prepare phase2 &lt;in.ptau&gt; &lt;out.ptau&gt;` (spec/ptau.md §10): adds the Lagrange sections.</summary>
+public static class PreparePhase2Command
+{
+    public static Command Create()
+    {
+        var input = new Argument<string>("in.ptau");
+        var output = new Argument<string>("out.ptau");
+        var force = SharedOptions.Force();
+        var cmd = new Command("phase2", "Compute the Lagrange sections for phase 2 (snarkjs powersoftau prepare phase2).") { input, output, force };
+        cmd.SetAction((parse, cancellationToken) =>
+        {
+            PreparePhase2.Prepare(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(force), cancellationToken);
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return cmd;
+    }
+}
