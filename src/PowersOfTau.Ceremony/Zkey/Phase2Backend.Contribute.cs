@@ -141,4 +141,15 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
             hasher.Dispose();
         }
     }
+
+    public override byte[] PublicKeyUncompressed(ZkeyContribution contribution)
+    {
+        int g1 = Curve.G1Size, g2 = Curve.G2Size;
+        var u = new byte[3 * g1 + g2];
+        PointEncoding<TFq, TG1>.WriteUncompressed(DecodeG1(contribution.DeltaAfter, "contribution", ZkeySections.Contributions, "deltaAfter"), u.AsSpan(0, g1));
+        PointEncoding<TFq, TG1>.WriteUncompressed(DecodeG1(contribution.G1S, "contribution", ZkeySections.Contributions, "g1_s"), u.AsSpan(g1, g1));
+        PointEncoding<TFq, TG1>.WriteUncompressed(DecodeG1(contribution.G1Sx, "contribution", ZkeySections.Contributions, "g1_sx"), u.AsSpan(2 * g1, g1));
+        PointEncoding<Fp2<TFq>, TG2>.WriteUncompressed(DecodeG2(contribution.G2Spx, "contribution", ZkeySections.Contributions, "g2_spx"), u.AsSpan(3 * g1, g2));
+        return u;
+    }
 }

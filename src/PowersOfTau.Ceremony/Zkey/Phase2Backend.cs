@@ -52,4 +52,7 @@ internal abstract class Phase2Backend
 
     /// <summary>BLAKE2b-512 of U(deltaAfter) || U(g1_s) || U(g1_sx) || U(g2_spx) || transcript (spec/zkey.md §3 step 7).</summary>
     public abstract byte[] ContributionHash(ZkeyContribution contribution);
+
+    /// <summary>U(deltaAfter) || U(g1_s) || U(g1_sx) || U(g2_spx): the public key as hashed.</summary>
+    public abstract byte[] PublicKeyUncompressed(ZkeyContribution contribution);
 }
