@@ -63,8 +63,8 @@ internal static class ZkeyErrors
 
     // ---- setup (spec/zkey.md §2) ----
 
-    internal static CeremonyFormatException CurveMismatch(string r1cs, string r1csCurve, string ptau, string ptauCurve) =>
-        Unreadable(r1cs, $"the circuit is compiled for {r1csCurve} but {ptau} is a {ptauCurve} ceremony; compile with circom --prime {ptauCurve} or use a {r1csCurve} ptau");
+    internal static CeremonyFormatException CurveMismatch(string file, string fileCurve, string ptau, string ptauCurve) =>
+        Unreadable(file, $"it is for {fileCurve} but {ptau} is a {ptauCurve} ceremony; use files of one curve (circom --prime {ptauCurve}, or a {fileCurve} ptau)");
 
     internal static CeremonyFormatException PtauNotPrepared(string ptau) =>
         Unreadable(ptau, "it has no phase-2 sections (12 to 15); run powersoftau prepare phase2 on it first");

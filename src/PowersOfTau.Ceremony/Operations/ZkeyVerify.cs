@@ -25,7 +25,7 @@ public static class ZkeyVerify
         using var r1cs = R1csFile.Open(r1csPath);
         using var ptau = PtauFile.Open(ptauPath);
         if (final.Header.Curve != ptau.Header.Curve)
-            throw ZkeyErrors.VerifyFailed(final.FileName, $"it is a {final.Header.Curve.Name} key, {ptau.FileName} is a {ptau.Header.Curve.Name} ceremony");
+            throw ZkeyErrors.CurveMismatch(final.FileName, final.Header.Curve.Name, ptau.FileName, ptau.Header.Curve.Name);
         var backend = Phase2Backend.For(final.Header.Curve);
 
         progress?.Report(new("Checking contributions", 0, final.MpcParams.Contributions.Count));

@@ -36,6 +36,21 @@ internal static partial class ZkeyFixtures
         return hashes;
     }
 
+    /// <summary>(body offset, body size) of section <paramref name="id"/> in a binfile image (naive walk; valid fixtures only).</summary>
+    public static (long Start, long Size) Locate(byte[] file, int id)
+    {
+        uint n = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(8));
+        long at = 12;
+        for (int i = 0; i < n; i++)
+        {
+            uint sectionId = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan((int)at));
+            long size = (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan((int)at + 4));
+            if (sectionId == id) return (at + 12, size);
+            at += 12 + size;
+        }
+        throw new InvalidOperationException($"no section {id}");
+    }
+
     [GeneratedRegex(@"\b[0-9a-f]{8}\b")]
     private static partial Regex HexWord();
 }
