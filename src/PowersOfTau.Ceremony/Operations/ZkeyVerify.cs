@@ -9,8 +9,10 @@ namespace PowersOfTau.Ceremony.Operations;
 /// <c>zkey verify &lt;circuit.r1cs&gt; &lt;final.ptau&gt; &lt;circuit.zkey&gt;</c> (spec/zkey.md §5): recomputes the
 /// initial key from the r1cs and ptau (<see cref="Groth16Setup"/>, into a temporary file) and checks the key against it:
 /// exactly sections 1–10 (CVE-2019-7167: nothing extra), the contribution chain (transcripts, same-ratio pairings,
-/// beacon keys regenerated), header points, δ, csHash, sections IC/coefficients/A/B1/B2 identical, and L and H
-/// equal to the recomputed ones divided by δ (random linear combinations, MSMs on all cores, one pairing each).
+/// beacon keys regenerated), header points, δ, csHash, sections IC/coefficients/A/B1/B2 identical, L equal to the
+/// recomputed one divided by δ, and H equal to the odd Lagrange points of the doubled domain divided by δ, checked
+/// from the ptau's τ powers through snarkjs's FFT identity (random linear combinations, MSMs on all cores, one
+/// pairing each).
 /// </summary>
 public static class ZkeyVerify
 {
@@ -41,7 +43,7 @@ public static class ZkeyVerify
                 Groth16Setup.WriteTo(r1cs, ptau, stream, progress, cancellationToken);
             }
             using var init = ZkeyFile.Open(initPath, $"{r1cs.FileName} + {ptau.FileName}");
-            backend.VerifyAgainstInit(init, final, currentDelta, progress, cancellationToken);
+            backend.VerifyAgainstInit(init, final, ptau, currentDelta, progress, cancellationToken);
         }
         finally
         {

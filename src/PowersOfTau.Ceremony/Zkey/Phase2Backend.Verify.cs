@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using PowersOfTau.Ceremony.Errors;
 using PowersOfTau.Ceremony.Ptau;
 using PowersOfTau.Crypto.Curves;
+using PowersOfTau.Crypto.Fft;
 using PowersOfTau.Crypto.Fields;
 using PowersOfTau.Crypto.Hashing;
 using PowersOfTau.Crypto.Msm;
@@ -90,7 +91,7 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
         }
     }
 
-    public override void VerifyAgainstInit(ZkeyFile init, ZkeyFile final, byte[] currentDeltaG1,
+    public override void VerifyAgainstInit(ZkeyFile init, ZkeyFile final, PtauFile ptau, byte[] currentDeltaG1,
         IProgress<ZkeyProgress>? progress, CancellationToken cancellationToken)
     {
         string f = final.FileName;
@@ -120,13 +121,69 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
         }
 
         var initDelta2 = DecodeG2(i.DeltaG2, init.FileName, ZkeySections.Groth16Header, "vk_delta_2");
-        foreach (int id in new[] { ZkeySections.L, ZkeySections.H })
+        progress?.Report(new("Checking L", 0, 1));
+        var (l1, l2) = RandomCombination(init, final, ZkeySections.L, cancellationToken);
+        if (!SameRatio(l1, l2, delta2, initDelta2))
+            throw Fail(f, "section 8 (L) does not match: its points are not the recomputed ones divided by δ");
+
+        progress?.Report(new("Checking H", 0, 1));
+        var (h1, h2) = RandomCombinationH(ptau, final, cancellationToken);
+        if (!SameRatio(h1, h2, delta2, initDelta2))
+            throw Fail(f, "section 9 (H) does not match: its points are not the ptau's (τ^(n+i) − τ^i) basis divided by δ");
+    }
+
+    /// <summary>
+    /// snarkjs's H check (zkey_verify_frominit.js sameRatioH, spec/zkey.md §5 step 8), recomputed from the τ powers
+    /// of ptau section 2 rather than from the Lagrange sections: random r_i (i &lt; n−1, r_(n−1) = 0),
+    /// R1 = Σ r_i·(τ^(n+i) − τ^i)·G1; t_i = r_i·(−2)·ω_2n^i, s = FFT_n(t), R2 = Σ s_k·H_k. For H_k = L^(2n)_(2k+1)(τ)/δ,
+    /// e(R1, G2) = e(R2, δ·G2).
+    /// </summary>
+    private (AffinePoint<TFq, TG1>, AffinePoint<TFq, TG1>) RandomCombinationH(PtauFile ptau, ZkeyFile final, CancellationToken ct)
+    {
+        int n = (int)final.Header.DomainSize;
+        int power = final.Header.Power;
+        if (power >= RootsOfUnity<TFr>.TwoAdicity)
+            throw new NotSupportedException($"verifying a key of domain 2^{power} (the field's 2-adicity) is not implemented");
+        var r = new TFr[n];
+        var random = new byte[64];
+        for (int k = 0; k < n - 1; k++)
         {
-            progress?.Report(new($"Checking {ZkeySections.Name(id)}", 0, 1));
-            var (r1, r2) = RandomCombination(init, final, id, cancellationToken);
-            if (!SameRatio(r1, r2, delta2, initDelta2))
-                throw Fail(f, $"section {id} ({ZkeySections.Name(id)}) does not match: its points are not the recomputed ones divided by δ");
+            RandomNumberGenerator.Fill(random);
+            r[k] = TFr.FromLEReduce(random);
         }
+        var scalars = new ulong[n * ScalarLimbs];
+        for (int k = 0; k < n; k++) TFr.ToCanonicalLimbs(r[k], scalars.AsSpan(k * ScalarLimbs, ScalarLimbs));
+
+        // R1 over i < n − 1 (the last scalar is zero, and τ^(2n−1) may lie past section 2).
+        var high = ReadG1Points(ptau, 2, n, n - 1);
+        var low = ReadG1Points(ptau, 2, 0, n - 1);
+        var diff = new JacobianPoint<TFq, TG1>[n - 1];
+        Parallel.For(0, n - 1, new ParallelOptions { CancellationToken = ct }, k =>
+        {
+            AffinePoint<TFq, TG1>.Negate(low[k], out var minusLow);
+            JacobianPoint<TFq, TG1>.AddMixedVartime(high[k].ToJacobian(), minusLow, out diff[k]);
+        });
+        var bases = new AffinePoint<TFq, TG1>[n - 1];
+        JacobianPoint<TFq, TG1>.BatchToAffineVartime(diff, bases);
+        var r1 = Pippenger.MultiplyVartime<TFq, TG1>(bases, scalars.AsSpan(0, (n - 1) * ScalarLimbs)).ToAffineVartime();
+
+        var first = -(TFr.One + TFr.One);
+        var inc = RootsOfUnity<TFr>.Root(power + 1);
+        var factor = first;
+        for (int k = 0; k < n; k++)
+        {
+            r[k] = r[k] * factor;
+            factor = factor * inc;
+        }
+        Radix2Fft.Forward<TFr>(r);
+        for (int k = 0; k < n; k++) TFr.ToCanonicalLimbs(r[k], scalars.AsSpan(k * ScalarLimbs, ScalarLimbs));
+        var section = final.Section(ZkeySections.H);
+        var bytes = new byte[(long)n * Curve.G1Size];
+        final.Container.ReadSection(section, 0, bytes);
+        var h = new AffinePoint<TFq, TG1>[n];
+        DecodeManyG1(bytes, h, final.FileName, ZkeySections.H, 0);
+        var r2 = Pippenger.MultiplyVartime<TFq, TG1>(h, scalars).ToAffineVartime();
+        return (r1, r2);
     }
 
     private static CeremonyFormatException Fail(string file, string reason) => ZkeyErrors.VerifyFailed(file, reason);

@@ -44,7 +44,7 @@ internal abstract class Phase2Backend
     public abstract IReadOnlyList<byte[]> VerifyContributions(ZkeyFile final);
 
     /// <summary>Checks <paramref name="final"/> against the recomputed <paramref name="init"/> (spec/zkey.md §5 steps 3–8).</summary>
-    public abstract void VerifyAgainstInit(ZkeyFile init, ZkeyFile final, byte[] currentDeltaG1,
+    public abstract void VerifyAgainstInit(ZkeyFile init, ZkeyFile final, Ptau.PtauFile ptau, byte[] currentDeltaG1,
         IProgress<ZkeyProgress>? progress, CancellationToken cancellationToken);
 
     /// <summary>verification_key.json as snarkjs writes it (spec/zkey.md §6).</summary>
