@@ -43,6 +43,14 @@ public static class Program
             new Command("challenge", "The offline (challenge/response) flow.") { ChallengeContributeCommand.Create() },
             new Command("import", "Import into a .ptau file.") { ResponseImportCommand.Create() },
         });
+        root.Subcommands.Add(new Command("groth16", "Phase 2 setup.") { Groth16SetupCommand.Create() });
+        root.Subcommands.Add(new Command("zkey", "Phase 2: Groth16 zkey contributions (snarkjs zkey verbs).")
+        {
+            ZkeyContributeCommand.Create(),
+            ZkeyBeaconCommand.Create(),
+            ZkeyVerifyCommand.Create(),
+            new Command("export", "Export from a zkey.") { ZkeyExportVerificationKeyCommand.Create() },
+        });
         root.Subcommands.Add(new Command("attest", "Attestations (COSE_Sign1).") { AttestVerifyCommand.Create(), AttestShowCommand.Create() });
         root.Subcommands.Add(new Command("tokens", "PKCS#11 tokens.") { TokensListCommand.Create() });
         root.Subcommands.Add(SelfCheckCommand.Create());

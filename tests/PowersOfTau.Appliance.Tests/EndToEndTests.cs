@@ -87,4 +87,19 @@ public sealed class EndToEndTests(HardwareTokens tokens) : IDisposable
         Assert.Equal(0, missing.ExitCode); // a broken module is reported in the table, not thrown
         Assert.Contains("not found", missing.Stdout);
     }
+
+    [Fact]
+    public void A_signed_zkey_contribution_carries_the_circuit_digests_and_verifies()
+    {
+        string r1cs = SnarkjsLog.ZkeyFixture("mul_bn128.r1cs");
+        var r = Tau("zkey", "contribute", SnarkjsLog.ZkeyFixture("mul_bn128_0000.zkey"), P("0001.zkey"), "-e", "x", "--r1cs", r1cs, "--sign", SignUri, "--quiet");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal(0, Tau("attest", "verify", P("0001.zkey.cose"), "--root", tokens.RootCaPem,
+            "--input", SnarkjsLog.ZkeyFixture("mul_bn128_0000.zkey"), "--output", P("0001.zkey")).ExitCode);
+        var show = Tau("attest", "show", P("0001.zkey.cose"), "--json");
+        Assert.Equal(0, show.ExitCode);
+        string sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(r1cs)));
+        Assert.Contains(sha, show.Stdout);
+        Assert.Equal(0, Tau("zkey", "verify", r1cs, SnarkjsLog.Fixture("bn128_p4_final.ptau"), P("0001.zkey"), "--quiet").ExitCode);
+    }
 }

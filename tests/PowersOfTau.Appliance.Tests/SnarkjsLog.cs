@@ -11,10 +11,12 @@ internal static class SnarkjsLog
 {
     public static string Fixture(string name) => Path.Combine(RepoPaths.Root, "tests/oracle/fixtures/ptau", name);
 
+    public static string ZkeyFixture(string name) => Path.Combine(RepoPaths.Root, "tests/oracle/fixtures/zkey", name);
+
     /// <summary>The <paramref name="occurrence"/>-th block titled <paramref name="title"/> after the line containing <paramref name="after"/>.</summary>
     public static string Block(string log, string title, string after = "", int occurrence = 0)
     {
-        var lines = File.ReadAllLines(Fixture(log));
+        var lines = File.ReadAllLines(File.Exists(Fixture(log)) ? Fixture(log) : ZkeyFixture(log));
         int start = after.Length == 0 ? 0 : Array.FindIndex(lines, l => l.Contains(after, StringComparison.Ordinal));
         Assert.True(start >= 0, $"'{after}' not in {log}");
         const string prefix = "[INFO]  snarkJS: ";
