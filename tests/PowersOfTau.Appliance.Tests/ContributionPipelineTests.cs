@@ -236,6 +236,43 @@ public sealed class ContributionPipelineTests : IDisposable
         Assert.Contains("Attestation: " + Output + ".cose", text);
     }
 
+    [Fact]
+    public async Task At_a_terminal_the_operator_is_asked_by_default_and_the_typed_text_ends_the_digest()
+    {
+        using var pty = new PowersOfTau.Tokens.Testing.Pty();
+        var terminal = new PowersOfTau.Tokens.Pins.NoEchoTerminal(pty.Slave, pty.Slave);
+        var settings = Signed() with { EntropyText = null, InsecureTestRandomnessHex = ContributeVerbTests.FixedSeedHex };
+        var pipeline = new ContributionPipeline(settings, TextWriter.Null, TextWriter.Null, terminal, new SilentProgressDisplay());
+        var running = Task.Run(() => pipeline.Run(Request()));
+        pty.WaitForDisplay(shown => shown.Contains("then Enter", StringComparison.Ordinal));
+        pty.WaitForEchoOff();
+        pty.Type("deterministic entropy\n");
+        var result = await running.WaitAsync(TimeSpan.FromSeconds(30));
+
+        using var expected = PowersOfTauContribute.SnarkjsSeed(Enumerable.Repeat((byte)0x2a, 64).ToArray(), Encoding.UTF8.GetBytes("deterministic entropy"));
+        Assert.Equal(expected.Reveal().ToArray(), _digestSeen);
+        Assert.Contains(result.Entropy, r => r.Kind == "operator-keyboard" && r.Bytes == "deterministic entropy".Length);
+        Assert.DoesNotContain("deterministic", pty.Displayed()); // no echo
+    }
+
+    [Fact]
+    public void Typed_text_from_two_places_is_bad_usage()
+    {
+        var e = Assert.ThrowsAny<Exception>(() => Pipeline(Signed("operator")).Run(Request()));
+        Assert.Equal(2, ErrorReporter.ExitCodeOf(e));
+        Assert.Equal(0, _challengeReads);
+    }
+
+    [Fact]
+    public void The_attestation_goes_where_asked()
+    {
+        string custom = Path.Combine(_dir, "elsewhere.cose");
+        var result = Pipeline(Signed("os") with { AttestationPath = custom }).Run(Request());
+        Assert.Equal(custom, result.AttestationPath);
+        Assert.Equal(VerificationOutcome.Valid, Verify(custom).Outcome);
+        Assert.False(File.Exists(Output + ".cose"));
+    }
+
     /// <summary>A token key whose signing fails as a pulled token does; everything else is the real key's.</summary>
     private sealed class FailingSignatureKey : ECDsa
     {
