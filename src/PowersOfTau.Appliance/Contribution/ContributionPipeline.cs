@@ -37,7 +37,7 @@ public sealed class ContributionPipeline
     private readonly TextWriter _err;
     private readonly NoEchoTerminal _terminal;
     private readonly IProgressDisplay _progress;
-    private readonly Func<System.Security.Cryptography.ECDsa, System.Security.Cryptography.ECDsa>? _wrapKeyForTests;
+    private readonly Func<ECDsa, ECDsa>? _wrapKeyForTests;
 
     /// <param name="settings">The shared options.</param>
     /// <param name="stdout">Where the hash lines go.</param>
@@ -46,7 +46,7 @@ public sealed class ContributionPipeline
     /// <param name="progress">The progress display (default: by --quiet and whether stderr is a terminal).</param>
     /// <param name="wrapKeyForTests">Tests only: wraps the token key to inject a signing failure.</param>
     public ContributionPipeline(ContributionSettings settings, TextWriter stdout, TextWriter stderr, NoEchoTerminal? terminal = null,
-        IProgressDisplay? progress = null, Func<System.Security.Cryptography.ECDsa, System.Security.Cryptography.ECDsa>? wrapKeyForTests = null)
+        IProgressDisplay? progress = null, Func<ECDsa, ECDsa>? wrapKeyForTests = null)
     {
         _settings = settings;
         _out = stdout;
@@ -86,10 +86,7 @@ public sealed class ContributionPipeline
             reports = mixed.Reports;
         }
         using (digest)
-        {
-            var context = new ContributionContext(name, null!);
-            outcome = _progress.Run(progress => request.Operation(digest, context with { Progress = progress }, cancellationToken));
-        }
+            outcome = _progress.Run(progress => request.Operation(digest, new ContributionContext(name, progress), cancellationToken));
 
         if (key is not null)
         {
