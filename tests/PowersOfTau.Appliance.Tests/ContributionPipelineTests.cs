@@ -53,7 +53,7 @@ public sealed class ContributionPipelineTests : IDisposable
     private string TpmSource => "tpm:" + _tokens.TpmUri();
 
     /// <summary>Writes SHA-512(digest) (a public function of the secret, for this test only) and reports it.</summary>
-    private ContributionRequest Request(byte[]? contributionHash = null) => new(_input, Output,
+    private ContributionRequest Request(byte[]? contributionHash = null, bool changeInputDuringOperation = false) => new(_input, Output,
         () => { _challengeReads++; return SHA512.HashData(File.ReadAllBytes(_input)); },
         (digest, context, _) =>
         {
@@ -61,6 +61,7 @@ public sealed class ContributionPipelineTests : IDisposable
             _nameSeen = context.Name;
             _digestSeen = digest.Reveal().ToArray();
             _digestBuffer = digest;
+            if (changeInputDuringOperation) File.AppendAllText(_input, "changed");
             context.Progress.Report(new OperationProgress("tauG1", 1, 1));
             byte[] written = SHA512.HashData(digest.Reveal());
             File.WriteAllBytes(Output, written);
@@ -270,6 +271,16 @@ public sealed class ContributionPipelineTests : IDisposable
         var result = Pipeline(Signed("os") with { AttestationPath = custom }).Run(Request());
         Assert.Equal(custom, result.AttestationPath);
         Assert.Equal(VerificationOutcome.Valid, Verify(custom).Outcome);
+        Assert.False(File.Exists(Output + ".cose"));
+    }
+
+    [Fact]
+    public void An_input_that_changes_during_the_operation_removes_the_output()
+    {
+        var e = Assert.ThrowsAny<Exception>(() => Pipeline(Signed("os")).Run(Request(changeInputDuringOperation: true)));
+        Assert.Equal(2, ErrorReporter.ExitCodeOf(e));
+        Assert.Contains("changed during the contribution", e.Message);
+        Assert.False(File.Exists(Output));
         Assert.False(File.Exists(Output + ".cose"));
     }
 

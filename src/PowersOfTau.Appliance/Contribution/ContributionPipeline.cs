@@ -23,7 +23,7 @@ namespace PowersOfTau.Appliance.Contribution;
 /// <item>read the input's challenge hash;</item>
 /// <item>collect entropy (os always, the configured sources, the operator's text) and mix it bound to the challenge hash;</item>
 /// <item>derive the 64-byte snarkjs digest = BLAKE2b(seed ‖ typed text) and wipe the mixed entropy;</item>
-/// <item>run the operation with the digest, then wipe the digest;</item>
+/// <item>run the operation with the digest, then wipe the digest; check it answered the challenge read in step 4;</item>
 /// <item>only then build the claims and sign &lt;out&gt;.cose; if that fails, the output is deleted, so no unattested output
 /// is left where an attested one was asked for;</item>
 /// <item>print the hashes and the attestation path.</item>
@@ -87,6 +87,14 @@ public sealed class ContributionPipeline
         }
         using (digest)
             outcome = _progress.Run(progress => request.Operation(digest, new ContributionContext(name, progress), cancellationToken));
+
+        if (!outcome.ChallengeHash.AsSpan().SequenceEqual(challengeHash))
+        {
+            // The entropy was bound to one input and the operation answered another: the file changed underneath us.
+            TryDelete(outcome.OutputPath);
+            throw new UserFacingError(ExitCodes.BadInput,
+                $"{request.InputPath}: the input changed during the contribution (its challenge hash is not the one read at the start); the output was removed, run again");
+        }
 
         if (key is not null)
         {
