@@ -104,36 +104,24 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
             HashU(ref hasher, G1Generator);
             HashU(ref hasher, G2Generator);
 
-            progress?.Report(new("Composing points", 0, 5));
-            var icPoints = ComposeG1(ic, g1Bases, cancellationToken);
-            var cPoints = ComposeG1(c, g1Bases, cancellationToken);
-            var aPoints = ComposeG1(a, g1Bases, cancellationToken);
-            var b1Points = ComposeG1(b1, g1Bases, cancellationToken);
-            var b2Points = ComposeG2(b2, tauG2, cancellationToken);
-
-            HashSection(ref hasher, icPoints);
-            HashHPoints(ref hasher, ptau, n, cancellationToken);
-            HashSection(ref hasher, cPoints);
-            HashSection(ref hasher, aPoints);
-            HashSection(ref hasher, b1Points);
-            HashSection(ref hasher, b2Points);
-            var csHash = new byte[64];
-            hasher.Finish(csHash);
-
-            // ---- the file, in zkey_new.js's section order 1, 2, 4, 3, 9, 8, 5, 6, 7, 10 ----
-            progress?.Report(new("Writing", 0, ZkeySections.Count));
+            // ---- the file, in zkey_new.js's section order 1, 2, 4, 3, 9, 8, 5, 6, 7, 10. The hash takes IC, the H
+            // basis, C, A, B1, B2 in the same order, so each section is composed, written and hashed a chunk of
+            // signals at a time: memory holds the Lagrange blocks and the term lists, never the whole key. ----
             var writer = new BinFileWriter(output, BinFileFormat.ZkeyMagic, 1, ZkeySections.Count);
             Span<byte> word = stackalloc byte[4];
             BinaryPrimitives.WriteUInt32LittleEndian(word, 1);
             writer.WriteSection(ZkeySections.Protocol, word);
             writer.WriteSection(ZkeySections.Groth16Header, zkeyHeader.ToBytes());
             WriteCoefficients(writer, coefficients);
-            WriteG1Section(writer, ZkeySections.IC, icPoints);
-            WriteHSection(writer, ptau, cirPower, n);
-            WriteG1Section(writer, ZkeySections.L, cPoints);
-            WriteG1Section(writer, ZkeySections.A, aPoints);
-            WriteG1Section(writer, ZkeySections.B1, b1Points);
-            WriteG2Section(writer, ZkeySections.B2, b2Points);
+            ComposeWriteHashG1(writer, ref hasher, ZkeySections.IC, ic, g1Bases, progress, cancellationToken);
+            WriteHSection(writer, ptau, cirPower, n, cancellationToken);
+            HashHPoints(ref hasher, ptau, n, cancellationToken);
+            ComposeWriteHashG1(writer, ref hasher, ZkeySections.L, c, g1Bases, progress, cancellationToken);
+            ComposeWriteHashG1(writer, ref hasher, ZkeySections.A, a, g1Bases, progress, cancellationToken);
+            ComposeWriteHashG1(writer, ref hasher, ZkeySections.B1, b1, g1Bases, progress, cancellationToken);
+            ComposeWriteHashG2(writer, ref hasher, ZkeySections.B2, b2, tauG2, progress, cancellationToken);
+            var csHash = new byte[64];
+            hasher.Finish(csHash);
             writer.WriteSection(ZkeySections.Contributions, new ZkeyMpcParams(csHash, []).ToBytes());
             writer.Complete();
             return csHash;
@@ -163,6 +151,45 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
         var points = new AffinePoint<Fp2<TFq>, TG2>[count];
         DecodeManyG2(ReadRaw(ptau, id, first, count, Curve.G2Size), points, ptau.FileName, id, first);
         return points;
+    }
+
+    /// <summary>Signals composed, written and hashed per chunk (memory stays flat in the number of signals).</summary>
+    private const int ComposeChunkSignals = 1 << 14;
+
+    private void ComposeWriteHashG1(BinFileWriter writer, ref Blake2b hasher, int id, List<Term>?[] lists,
+        AffinePoint<TFq, TG1>[][] bases, IProgress<ZkeyProgress>? progress, CancellationToken ct)
+    {
+        HashLength(ref hasher, lists.Length);
+        var body = writer.BeginSection(id, (long)lists.Length * Curve.G1Size);
+        for (int first = 0; first < lists.Length; first += ComposeChunkSignals)
+        {
+            progress?.Report(new($"Composing {ZkeySections.Name(id)}", first, lists.Length));
+            var points = ComposeG1(lists.AsSpan(first, Math.Min(ComposeChunkSignals, lists.Length - first)).ToArray(), bases, ct);
+            var bytes = new byte[points.Length * Curve.G1Size];
+            PointEncoding<TFq, TG1>.WriteLemMany(points, bytes);
+            body.Write(bytes);
+            PointEncoding<TFq, TG1>.WriteUncompressedMany(points, bytes);
+            hasher.Update(bytes);
+        }
+        writer.EndSection();
+    }
+
+    private void ComposeWriteHashG2(BinFileWriter writer, ref Blake2b hasher, int id, List<Term>?[] lists,
+        AffinePoint<Fp2<TFq>, TG2>[] bases, IProgress<ZkeyProgress>? progress, CancellationToken ct)
+    {
+        HashLength(ref hasher, lists.Length);
+        var body = writer.BeginSection(id, (long)lists.Length * Curve.G2Size);
+        for (int first = 0; first < lists.Length; first += ComposeChunkSignals)
+        {
+            progress?.Report(new($"Composing {ZkeySections.Name(id)}", first, lists.Length));
+            var points = ComposeG2(lists.AsSpan(first, Math.Min(ComposeChunkSignals, lists.Length - first)).ToArray(), bases, ct);
+            var bytes = new byte[points.Length * Curve.G2Size];
+            PointEncoding<Fp2<TFq>, TG2>.WriteLemMany(points, bytes);
+            body.Write(bytes);
+            PointEncoding<Fp2<TFq>, TG2>.WriteUncompressedMany(points, bytes);
+            hasher.Update(bytes);
+        }
+        writer.EndSection();
     }
 
     private static AffinePoint<TFq, TG1>[] ComposeG1(List<Term>?[] lists, AffinePoint<TFq, TG1>[][] bases, CancellationToken ct)
@@ -220,22 +247,6 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
         hasher.Update(word);
     }
 
-    private static void HashSection(ref Blake2b hasher, AffinePoint<TFq, TG1>[] points)
-    {
-        HashLength(ref hasher, points.Length);
-        var u = new byte[points.Length * PointEncoding<TFq, TG1>.UncompressedSize];
-        PointEncoding<TFq, TG1>.WriteUncompressedMany(points, u);
-        hasher.Update(u);
-    }
-
-    private static void HashSection(ref Blake2b hasher, AffinePoint<Fp2<TFq>, TG2>[] points)
-    {
-        HashLength(ref hasher, points.Length);
-        var u = new byte[points.Length * PointEncoding<Fp2<TFq>, TG2>.UncompressedSize];
-        PointEncoding<Fp2<TFq>, TG2>.WriteUncompressedMany(points, u);
-        hasher.Update(u);
-    }
-
     /// <summary>
     /// BE32(n−1), then U(τ^(n+i)·G1 − τ^i·G1) from ptau section 2, in snarkjs's chunks: chunks start at
     /// i = 0, 16384, … below n−1 and each hashes min(n−1, 16384) points (spec/zkey.md §2 quirk).
@@ -289,39 +300,34 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
         writer.EndSection();
     }
 
-    private static void WriteG1Section(BinFileWriter writer, int id, AffinePoint<TFq, TG1>[] points)
-    {
-        var bytes = new byte[points.Length * PointEncoding<TFq, TG1>.LemSize];
-        PointEncoding<TFq, TG1>.WriteLemMany(points, bytes);
-        writer.WriteSection(id, bytes);
-    }
-
-    private static void WriteG2Section(BinFileWriter writer, int id, AffinePoint<Fp2<TFq>, TG2>[] points)
-    {
-        var bytes = new byte[points.Length * PointEncoding<Fp2<TFq>, TG2>.LemSize];
-        PointEncoding<Fp2<TFq>, TG2>.WriteLemMany(points, bytes);
-        writer.WriteSection(id, bytes);
-    }
-
     /// <summary>
     /// H: point i = point 2i+1 of the size-2n Lagrange block of ptau section 12 (from index 2n−1), raw bytes; when
     /// the domain is 2^s (s = Fr's 2-adicity) snarkjs takes the n points after the block instead (spec/zkey.md §2).
     /// </summary>
-    private void WriteHSection(BinFileWriter writer, PtauFile ptau, int cirPower, int n)
+    private void WriteHSection(BinFileWriter writer, PtauFile ptau, int cirPower, int n, CancellationToken ct)
     {
         int g1 = Curve.G1Size;
-        var output = new byte[(long)n * g1];
-        if (cirPower < RootsOfUnity<TFr>.TwoAdicity)
+        var body = writer.BeginSection(ZkeySections.H, (long)n * g1);
+        bool oddPoints = cirPower < RootsOfUnity<TFr>.TwoAdicity;
+        for (int first = 0; first < n; first += ComposeChunkSignals)
         {
-            var block = ReadRaw(ptau, 12, 2L * n - 1, 2 * n, g1);
-            for (int i = 0; i < n; i++) block.AsSpan((2 * i + 1) * g1, g1).CopyTo(output.AsSpan(i * g1));
+            ct.ThrowIfCancellationRequested();
+            int count = Math.Min(ComposeChunkSignals, n - first);
+            byte[] output;
+            if (oddPoints)
+            {
+                var block = ReadRaw(ptau, 12, 2L * n - 1 + 2L * first, 2 * count, g1);
+                output = new byte[count * g1];
+                for (int i = 0; i < count; i++) block.AsSpan((2 * i + 1) * g1, g1).CopyTo(output.AsSpan(i * g1));
+            }
+            else
+            {
+                output = ReadRaw(ptau, 12, (1L << (cirPower + 1)) - 1 + n + first, count, g1);
+            }
+            // Checked like every point read from a file (ARCHITECTURE.md §4), then copied unchanged.
+            DecodeManyG1(output, new AffinePoint<TFq, TG1>[count], ptau.FileName, 12, 2L * n - 1 + 2L * first);
+            body.Write(output);
         }
-        else
-        {
-            output = ReadRaw(ptau, 12, (1L << (cirPower + 1)) - 1 + n, n, g1);
-        }
-        // Check them like every point read from a file (ARCHITECTURE.md §4), then copy the bytes unchanged.
-        DecodeManyG1(output, new AffinePoint<TFq, TG1>[n], ptau.FileName, 12, 2L * n - 1);
-        writer.WriteSection(ZkeySections.H, output);
+        writer.EndSection();
     }
 }
