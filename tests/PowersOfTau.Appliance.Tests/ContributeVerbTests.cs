@@ -127,4 +127,18 @@ public sealed class ContributeVerbTests : IDisposable
         Assert.Equal(string.Join("\n", new[] { "Claimed Previous Response Hash: ", "Current Challenge Hash: ", "Contribution Response Hash: " }
             .Select(title => SnarkjsLog.Block("deterministic.log", title, section))), r.Stdout.TrimEnd('\n'));
     }
+
+    [Fact]
+    public void Progress_goes_to_stderr_as_plain_lines_when_piped_and_not_at_all_with_quiet()
+    {
+        var shown = TauProcess.Run("powersoftau", "contribute", SnarkjsLog.Fixture("bn128_p4_0000.ptau"), Out("a.ptau"), "-e", "x", "--no-attestation");
+        Assert.Equal(0, shown.ExitCode);
+        Assert.Contains("applying key to tauG1: 31/31 points (", shown.Stderr);
+        Assert.DoesNotContain("points", shown.Stdout);
+
+        var quiet = TauProcess.Run("powersoftau", "contribute", SnarkjsLog.Fixture("bn128_p4_0000.ptau"), Out("b.ptau"), "-e", "x", "--no-attestation", "--quiet");
+        Assert.Equal(0, quiet.ExitCode);
+        Assert.Equal("", quiet.Stderr);
+        Assert.Equal("", quiet.Stdout);
+    }
 }

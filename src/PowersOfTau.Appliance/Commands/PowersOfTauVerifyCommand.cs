@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PowersOfTau.Appliance.Cli;
+using PowersOfTau.Appliance.Progress;
 using PowersOfTau.Ceremony.Verification;
 
 namespace PowersOfTau.Appliance.Commands;
@@ -10,10 +11,12 @@ public static class PowersOfTauVerifyCommand
     public static Command Create()
     {
         var file = new Argument<string>("file.ptau");
-        var cmd = new Command("verify", "Verify every contribution of a .ptau file (snarkjs powersoftau verify).") { file };
+        var quiet = SharedOptions.Quiet();
+        var cmd = new Command("verify", "Verify every contribution of a .ptau file (snarkjs powersoftau verify).") { file, quiet };
         cmd.SetAction((parse, cancellationToken) =>
         {
-            var result = PtauVerifier.Verify(parse.GetValue(file)!, cancellationToken);
+            var result = ProgressDisplays.For(parse.GetValue(quiet), Console.Error).Run(progress =>
+                PtauVerifier.Verify(parse.GetValue(file)!, cancellationToken, new CeremonyProgressAdapter(progress)));
             foreach (var c in result.Contributions.Reverse())
             {
                 Console.WriteLine("-----------------------------------------------------");
