@@ -3,14 +3,12 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using PowersOfTau.Crypto.Fields;
 using PowersOfTau.Crypto.Simd;
-using Fp254x8 = PowersOfTau.Crypto.Simd.Fp254x8;
-using Fp381x8 = PowersOfTau.Crypto.Simd.Fp381x8;
 
 namespace PowersOfTau.Crypto.Curves.Batch;
 
 /// <summary>
 /// Subgroup checks of many points, eight per AVX-512 instruction stream, on the lane types of
-/// <see cref="PowersOfTau.Crypto.Simd"/> (<see cref="ProjectivePointX8{TF,TLane,TCurve}"/>: complete projective
+/// <c>PowersOfTau.Crypto.Simd</c> (<see cref="ProjectivePointX8{TF,TLane,TCurve}"/>: complete projective
 /// formulas, lane endomorphism equal to <see cref="ICurve{TF,TSelf}.Endomorphism"/>). Each test is a fixed sequence of
 /// doublings, additions and endomorphisms by public constants, the same for every lane:
 /// BLS12-381 G1 (Scott, eprint 2021/1130) φ(P) + [z^2]P = O; BLS12-381 G2 ψ(P) + [|z|]P = O (ψ(P) = [z]P, z &lt; 0);
@@ -45,7 +43,7 @@ public static class BatchSubgroupCheck
             for (int i = 0; i < points.Length; i++) result[i] = points[i].IsInfinity || Curves.Bls12381G2.IsInSubgroupVartime(points[i]);
             return;
         }
-        Batches(points, result, EndomorphismPlusAbsZ<Fp2<Fp381>, PowersOfTau.Crypto.Simd.Fp2x8<Fp381x8, Fp381>, Curves.Bls12381G2>(rounds: 1));
+        Batches(points, result, EndomorphismPlusAbsZ<Fp2<Fp381>, Fp2x8<Fp381x8, Fp381>, Curves.Bls12381G2>(rounds: 1));
     }
 
     /// <summary>result[i] = points[i] is in G2 (points on the curve).</summary>
@@ -58,7 +56,7 @@ public static class BatchSubgroupCheck
             for (int i = 0; i < points.Length; i++) result[i] = points[i].IsInfinity || Curves.Bn254G2.IsInSubgroupVartime(points[i]);
             return;
         }
-        Batches<Fp2<Fp254>, PowersOfTau.Crypto.Simd.Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>(points, result, Bn254G2Relation);
+        Batches<Fp2<Fp254>, Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>(points, result, Bn254G2Relation);
     }
 
     /// <summary>The relation of a check: maps 8 points to 8 points that are the identity exactly where the input is in the subgroup.</summary>
@@ -81,19 +79,19 @@ public static class BatchSubgroupCheck
         };
 
     /// <summary>BN254 G2: [x0+1]P + ψ([x0]P) + ψ^2([x0]P) − ψ^3([2x0]P).</summary>
-    private static void Bn254G2Relation(in ProjectivePointX8<Fp2<Fp254>, PowersOfTau.Crypto.Simd.Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2> p,
-        out ProjectivePointX8<Fp2<Fp254>, PowersOfTau.Crypto.Simd.Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2> r)
+    private static void Bn254G2Relation(in ProjectivePointX8<Fp2<Fp254>, Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2> p,
+        out ProjectivePointX8<Fp2<Fp254>, Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2> r)
     {
         var x = Multiply(p, Curves.Bn254G2.X0);                                                  // [x0]P
-        ProjectivePointX8<Fp2<Fp254>, PowersOfTau.Crypto.Simd.Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>.Add(x, p, out var s);        // [x0+1]P
-        ProjectivePointX8<Fp2<Fp254>, PowersOfTau.Crypto.Simd.Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>.Endomorphism(x, out var psi1);
-        ProjectivePointX8<Fp2<Fp254>, PowersOfTau.Crypto.Simd.Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>.Endomorphism(psi1, out var psi2);
-        ProjectivePointX8<Fp2<Fp254>, PowersOfTau.Crypto.Simd.Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>.Add(s, psi1, out s);
-        ProjectivePointX8<Fp2<Fp254>, PowersOfTau.Crypto.Simd.Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>.Add(s, psi2, out s);
-        ProjectivePointX8<Fp2<Fp254>, PowersOfTau.Crypto.Simd.Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>.Double(x, out var t);       // [2x0]P
-        for (int i = 0; i < 3; i++) ProjectivePointX8<Fp2<Fp254>, PowersOfTau.Crypto.Simd.Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>.Endomorphism(t, out t);
-        ProjectivePointX8<Fp2<Fp254>, PowersOfTau.Crypto.Simd.Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>.ConditionalNegate(Vector512<ulong>.AllBitsSet, ref t);
-        ProjectivePointX8<Fp2<Fp254>, PowersOfTau.Crypto.Simd.Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>.Add(s, t, out r);
+        ProjectivePointX8<Fp2<Fp254>, Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>.Add(x, p, out var s);        // [x0+1]P
+        ProjectivePointX8<Fp2<Fp254>, Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>.Endomorphism(x, out var psi1);
+        ProjectivePointX8<Fp2<Fp254>, Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>.Endomorphism(psi1, out var psi2);
+        ProjectivePointX8<Fp2<Fp254>, Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>.Add(s, psi1, out s);
+        ProjectivePointX8<Fp2<Fp254>, Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>.Add(s, psi2, out s);
+        ProjectivePointX8<Fp2<Fp254>, Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>.Double(x, out var t);       // [2x0]P
+        for (int i = 0; i < 3; i++) ProjectivePointX8<Fp2<Fp254>, Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>.Endomorphism(t, out t);
+        ProjectivePointX8<Fp2<Fp254>, Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>.ConditionalNegate(Vector512<ulong>.AllBitsSet, ref t);
+        ProjectivePointX8<Fp2<Fp254>, Fp2x8<Fp254x8, Fp254>, Curves.Bn254G2>.Add(s, t, out r);
     }
 
     /// <summary>For each batch of 8 points (padding with the identity): result = (relation(P) is the identity).</summary>
