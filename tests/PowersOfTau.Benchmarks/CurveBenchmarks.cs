@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using PowersOfTau.Crypto.Curves;
-using PowersOfTau.Crypto.Curves.Batch;
 using PowersOfTau.Crypto.Encoding;
 using PowersOfTau.Crypto.Fields;
 using PowersOfTau.Crypto.Msm;
@@ -10,6 +9,7 @@ namespace PowersOfTau.Benchmarks;
 /// <summary>
 /// Curve operations of performance.md §0/§2: constant-time scalar multiplication (GLV on G1, GLS on G2), Pippenger
 /// MSM of 2^16 G1 points (all cores), and batch normalization of 2^16 G1 points, for both curves.
+/// The 8-lane AVX-512 batch multiplication (Simd/BatchScalarMultiplication) is measured by <see cref="SimdBenchmarks"/>.
 /// Run: dotnet run -c Release --project tests/PowersOfTau.Benchmarks -- --filter '*CurveBenchmarks*'
 /// Targets on one Zen 5 core (blst ×2): BLS12-381 G1 mult ≤ 120 µs, G2 ≤ 250 µs, MSM 2^16 G1 ≈ 804 ms.
 /// </summary>
@@ -75,29 +75,6 @@ public class CurveBenchmarks
     [Benchmark] public JacobianPoint<Fp2<Fp254>, Bn254G2> Bn254G2_ConstantTimeMultiply() { ConstantTimeScalarMultiplication.Multiply(_bnG2, _scalar, out var r); return r; }
     [Benchmark] public JacobianPoint<Fp381, Bls12381G1> Bls12381G1_ConstantTimeMultiply() { ConstantTimeScalarMultiplication.Multiply(_blsG1, _scalar, out var r); return r; }
     [Benchmark] public JacobianPoint<Fp2<Fp381>, Bls12381G2> Bls12381G2_ConstantTimeMultiply() { ConstantTimeScalarMultiplication.Multiply(_blsG2, _scalar, out var r); return r; }
-
-    private const int BatchPoints = 64;
-    private readonly JacobianPoint<Fp254, Bn254G1>[] _bnBatchOut = new JacobianPoint<Fp254, Bn254G1>[BatchPoints];
-    private readonly JacobianPoint<Fp381, Bls12381G1>[] _blsBatchOut = new JacobianPoint<Fp381, Bls12381G1>[BatchPoints];
-
-    /// <summary>64 constant-time products on the 8-lane AVX-512 path; divide by 64 for the per-point cost.</summary>
-    [Benchmark] public void Bn254G1_BatchConstantTimeMultiply64() =>
-        BatchConstantTimeScalarMultiplication.MultiplyG1<Fp254x8, Fp254, Bn254G1>(_bnPoints.AsSpan(0, BatchPoints), _msmScalars.AsSpan(0, 4 * BatchPoints), _bnBatchOut);
-
-    /// <summary>64 constant-time products on the 8-lane AVX-512 path; divide by 64 for the per-point cost.</summary>
-    [Benchmark] public void Bls12381G1_BatchConstantTimeMultiply64() =>
-        BatchConstantTimeScalarMultiplication.MultiplyG1<Fp381x8, Fp381, Bls12381G1>(_blsPoints.AsSpan(0, BatchPoints), _msmScalars.AsSpan(0, 4 * BatchPoints), _blsBatchOut);
-
-    private readonly JacobianPoint<Fp2<Fp254>, Bn254G2>[] _bnG2BatchOut = new JacobianPoint<Fp2<Fp254>, Bn254G2>[BatchPoints];
-    private readonly JacobianPoint<Fp2<Fp381>, Bls12381G2>[] _blsG2BatchOut = new JacobianPoint<Fp2<Fp381>, Bls12381G2>[BatchPoints];
-
-    /// <summary>64 constant-time G2 products (the generator) on the 8-lane path; divide by 64.</summary>
-    [Benchmark] public void Bn254G2_BatchConstantTimeMultiply64() =>
-        BatchConstantTimeScalarMultiplication.MultiplyG2<Fp254x8, Fp254, Bn254G2>(Enumerable.Repeat(_bnG2, BatchPoints).ToArray(), _msmScalars.AsSpan(0, 4 * BatchPoints), _bnG2BatchOut);
-
-    /// <summary>64 constant-time G2 products (the generator) on the 8-lane path; divide by 64.</summary>
-    [Benchmark] public void Bls12381G2_BatchConstantTimeMultiply64() =>
-        BatchConstantTimeScalarMultiplication.MultiplyG2<Fp381x8, Fp381, Bls12381G2>(Enumerable.Repeat(_blsG2, BatchPoints).ToArray(), _msmScalars.AsSpan(0, 4 * BatchPoints), _blsG2BatchOut);
 
     [Benchmark] public JacobianPoint<Fp254, Bn254G1> Bn254G1_Msm65536() => Pippenger.MultiplyVartime<Fp254, Bn254G1>(_bnPoints, _msmScalars);
     [Benchmark] public JacobianPoint<Fp381, Bls12381G1> Bls12381G1_Msm65536() => Pippenger.MultiplyVartime<Fp381, Bls12381G1>(_blsPoints, _msmScalars);

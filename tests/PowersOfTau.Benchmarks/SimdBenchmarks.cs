@@ -2,8 +2,6 @@ using BenchmarkDotNet.Attributes;
 using PowersOfTau.Crypto.Curves;
 using PowersOfTau.Crypto.Fields;
 using PowersOfTau.Crypto.Simd;
-using Fp254x8 = PowersOfTau.Crypto.Simd.Fp254x8;
-using Fp381x8 = PowersOfTau.Crypto.Simd.Fp381x8;
 
 namespace PowersOfTau.Benchmarks;
 

@@ -21,8 +21,6 @@ written little-endian are exactly the .ptau "LEM" bytes (spec/ptau.md §2).
 """
 import os
 
-import gen_fields_x8
-
 FIELDS = [
     ("Fp254", 21888242871839275222246405745257275088696311157297823662689037894645226208583,
      "BN254 (snarkjs \"bn128\") base field F_q"),
@@ -499,7 +497,6 @@ def main():
     for name, p, desc in FIELDS:
         with open(os.path.join(outdir, name + ".g.cs"), "w", newline="\n") as f:
             f.write(gen(name, p, desc))
-    gen_fields_x8.main(outdir)
 
 
 if __name__ == "__main__":

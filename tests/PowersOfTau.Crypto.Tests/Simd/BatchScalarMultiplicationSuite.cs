@@ -8,8 +8,6 @@ using PowersOfTau.Crypto.Fields;
 using PowersOfTau.Crypto.Simd;
 using PowersOfTau.Crypto.Tests.Curves;
 using Xunit;
-using Fp254x8 = PowersOfTau.Crypto.Simd.Fp254x8;
-using Fp381x8 = PowersOfTau.Crypto.Simd.Fp381x8;
 
 namespace PowersOfTau.Crypto.Tests.Simd;
 
@@ -108,6 +106,19 @@ public abstract class BatchScalarMultiplicationSuite<TF, TLane, TCurve>
                 Assert.False(JacobianPoint<TF, TCurve>.Equal(MulCt(bases[i], ks[i] - 1), got[i]), $"n = {n}, point {i} (twin)");
             }
         }
+    }
+
+    /// <summary>Tampered twin across lanes (moved from the former curves-room batch tests): changing one scalar changes exactly that result.</summary>
+    [Fact]
+    public void Changing_one_scalar_changes_only_its_own_result()
+    {
+        if (!Avx512F.IsSupported) return;
+        var bases = Enumerable.Range(0, 19).Select(i => RandomPoint(3000 + i)).ToArray();
+        var ks = Enumerable.Range(0, 19).Select(i => R / 5 + (BigInteger)i * 424242).ToArray();
+        var before = Batch(bases, ks, generic: false);
+        ks[13] ^= 2; // lane 5 of the second group of 8
+        var after = Batch(bases, ks, generic: false);
+        for (int i = 0; i < bases.Length; i++) Assert.Equal(i != 13, JacobianPoint<TF, TCurve>.Equal(before[i], after[i]));
     }
 
     [Fact]
@@ -230,7 +241,7 @@ public sealed class Bn254G1BatchTests : BatchScalarMultiplicationSuite<Fp254, Fp
     protected override void MulBatchParallel(ReadOnlySpan<AffinePoint<Fp254, Bn254G1>> b, ReadOnlySpan<ulong> k, Span<JacobianPoint<Fp254, Bn254G1>> r, int dop) => BatchScalarMultiplication.MulBatchCt(b, k, r, dop);
 }
 
-public sealed class Bn254G2BatchTests : BatchScalarMultiplicationSuite<Fp2<Fp254>, global::PowersOfTau.Crypto.Simd.Fp2x8<Fp254x8, Fp254>, Bn254G2>
+public sealed class Bn254G2BatchTests : BatchScalarMultiplicationSuite<Fp2<Fp254>, Fp2x8<Fp254x8, Fp254>, Bn254G2>
 {
     protected override string GroupName => "bn128 G2";
     protected override void MulBatch(ReadOnlySpan<AffinePoint<Fp2<Fp254>, Bn254G2>> b, ReadOnlySpan<ulong> k, Span<JacobianPoint<Fp2<Fp254>, Bn254G2>> r) => BatchScalarMultiplication.MulBatchCt(b, k, r);
@@ -244,7 +255,7 @@ public sealed class Bls12381G1BatchTests : BatchScalarMultiplicationSuite<Fp381,
     protected override void MulBatchParallel(ReadOnlySpan<AffinePoint<Fp381, Bls12381G1>> b, ReadOnlySpan<ulong> k, Span<JacobianPoint<Fp381, Bls12381G1>> r, int dop) => BatchScalarMultiplication.MulBatchCt(b, k, r, dop);
 }
 
-public sealed class Bls12381G2BatchTests : BatchScalarMultiplicationSuite<Fp2<Fp381>, global::PowersOfTau.Crypto.Simd.Fp2x8<Fp381x8, Fp381>, Bls12381G2>
+public sealed class Bls12381G2BatchTests : BatchScalarMultiplicationSuite<Fp2<Fp381>, Fp2x8<Fp381x8, Fp381>, Bls12381G2>
 {
     protected override string GroupName => "bls12381 G2";
     protected override void MulBatch(ReadOnlySpan<AffinePoint<Fp2<Fp381>, Bls12381G2>> b, ReadOnlySpan<ulong> k, Span<JacobianPoint<Fp2<Fp381>, Bls12381G2>> r) => BatchScalarMultiplication.MulBatchCt(b, k, r);

@@ -6,8 +6,6 @@ using PowersOfTau.Crypto.Fields;
 using PowersOfTau.Crypto.Simd;
 using PowersOfTau.Crypto.Tests.Fields;
 using Xunit;
-using Fp254x8 = PowersOfTau.Crypto.Simd.Fp254x8;
-using Fp381x8 = PowersOfTau.Crypto.Simd.Fp381x8;
 
 namespace PowersOfTau.Crypto.Tests.Simd;
 
@@ -23,7 +21,7 @@ public abstract class LaneFieldSuite<TLane, TScalar>
 {
     protected abstract Gen<TScalar> Element { get; }
 
-    /// <summary>0, 1, -1, -2 (and for Fp2 mixes of them).</summary>
+    /// <summary>0, 1, -1, -2, (p ± 1)/2, 2^64 - 1 (and for Fp2 mixes of them).</summary>
     protected abstract TScalar[] Edges { get; }
 
     /// <summary>-1 in every component (the largest canonical value per component).</summary>
@@ -255,6 +253,67 @@ public abstract class LaneFieldSuite<TLane, TScalar>
             AssertLanes(sy, y);
         }, iter: 20);
     }
+
+    private static TLane Apply(int op, in TLane a, in TLane b)
+    {
+        TLane r;
+        switch (op)
+        {
+            case 0: TLane.Mul(a, b, out r); break;
+            case 1: TLane.Add(a, b, out r); break;
+            case 2: TLane.Sub(a, b, out r); break;
+            case 3: TLane.Square(a, out r); break;
+            case 4: TLane.Neg(a, out r); break;
+            case 5: TLane.Double(a, out r); break;
+            default: TLane.AddUnreduced(a, b, out TLane u); TLane.Mul(u, b, out r); break; // unreduced sum straight into Mul
+        }
+        return r;
+    }
+
+    private static TScalar Apply(int op, TScalar a, TScalar b) => op switch
+    {
+        0 => a * b,
+        1 => a + b,
+        2 => a - b,
+        3 => a * a,
+        4 => -a,
+        5 => a + a,
+        _ => (a + b) * b,
+    };
+
+    /// <summary>
+    /// Random sequences of 300 operations (op 7 swaps the operands) with every result fed back, so any operation whose output
+    /// breaks the "below 2p" invariant for some operation that follows it shows up (moved from the former Fields batch tests).
+    /// </summary>
+    [Fact]
+    public void RandomOperationSequencesStayExact()
+    {
+        if (!Avx512F.IsSupported) return;
+        Gen.Select(Eight, Eight, Gen.Int[0, 7].Array[300]).Sample(t =>
+        {
+            var (x, y, ops) = t;
+            TLane a = Load(x), b = Load(y);
+            var sa = (TScalar[])x.Clone();
+            var sb = (TScalar[])y.Clone();
+            foreach (int op in ops)
+            {
+                if (op == 7) { (a, b) = (b, a); (sa, sb) = (sb, sa); continue; }
+                a = Apply(op, a, b);
+                for (int k = 0; k < 8; k++) sa[k] = Apply(op, sa[k], sb[k]);
+                Assert.True(LaneRaw.AllBelowTwoP(a), $"op {op} left a lane at or above 2p");
+            }
+            AssertLanes(sa, a);
+            AssertLanes(sb, b);
+        }, iter: 15);
+    }
+
+    [Fact]
+    public void WrongLaneCountIsRejected()
+    {
+        if (!Avx512F.IsSupported) return;
+        Assert.Throws<ArgumentException>(() => TLane.Load(new TScalar[7], out _));
+        Assert.Throws<ArgumentException>(() => TLane.Store(TLane.One, new TScalar[9]));
+    }
 }
 
 public sealed class Fp381x8Tests : LaneFieldSuite<Fp381x8, Fp381>
@@ -269,14 +328,14 @@ public sealed class Fp254x8Tests : LaneFieldSuite<Fp254x8, Fp254>
     protected override Fp254[] Edges => LaneEdges.Prime<Fp254>();
 }
 
-public sealed class Fp2x8Over381Tests : LaneFieldSuite<global::PowersOfTau.Crypto.Simd.Fp2x8<Fp381x8, Fp381>, Fp2<Fp381>>
+public sealed class Fp2x8Over381Tests : LaneFieldSuite<Fp2x8<Fp381x8, Fp381>, Fp2<Fp381>>
 {
     protected override Fp2<Fp381> MinusOneEverywhere => new(-Fp381.One, -Fp381.One);
     protected override Gen<Fp2<Fp381>> Element => FieldTestHelpers.Fp2Element<Fp381>();
     protected override Fp2<Fp381>[] Edges => LaneEdges.Quadratic<Fp381>();
 }
 
-public sealed class Fp2x8Over254Tests : LaneFieldSuite<global::PowersOfTau.Crypto.Simd.Fp2x8<Fp254x8, Fp254>, Fp2<Fp254>>
+public sealed class Fp2x8Over254Tests : LaneFieldSuite<Fp2x8<Fp254x8, Fp254>, Fp2<Fp254>>
 {
     protected override Fp2<Fp254> MinusOneEverywhere => new(-Fp254.One, -Fp254.One);
     protected override Gen<Fp2<Fp254>> Element => FieldTestHelpers.Fp2Element<Fp254>();
@@ -314,7 +373,8 @@ internal static class LaneEdges
     public static T[] Prime<T>() where T : unmanaged, IPrimeField<T>
     {
         BigInteger p = FieldTestHelpers.Modulus<T>();
-        return [T.Zero, T.One, FieldTestHelpers.FromBig<T>(p - 1), FieldTestHelpers.FromBig<T>(p - 2), FieldTestHelpers.FromBig<T>((p - 1) / 2)];
+        return [T.Zero, T.One, FieldTestHelpers.FromBig<T>(p - 1), FieldTestHelpers.FromBig<T>(p - 2), FieldTestHelpers.FromBig<T>((p - 1) / 2),
+            FieldTestHelpers.FromBig<T>((p + 1) / 2), T.FromUInt64(ulong.MaxValue)];
     }
 
     public static Fp2<T>[] Quadratic<T>() where T : unmanaged, IPrimeField<T>
