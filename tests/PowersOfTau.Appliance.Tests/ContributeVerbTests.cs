@@ -141,4 +141,26 @@ public sealed class ContributeVerbTests : IDisposable
         Assert.Equal("", quiet.Stderr);
         Assert.Equal("", quiet.Stdout);
     }
+
+    [Fact]
+    public async Task A_termination_signal_mid_contribution_cancels_it_and_leaves_no_file_behind()
+    {
+        Assert.Equal(0, TauProcess.Run("powersoftau", "new", "bn128", "14", Out("in.ptau")).ExitCode);
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (string a in new[] { TauProcess.TauDll, "powersoftau", "contribute", Out("in.ptau"), Out("out.ptau"), "-e", "x", "--no-attestation" })
+            psi.ArgumentList.Add(a);
+        using var tau = System.Diagnostics.Process.Start(psi)!;
+        tau.StandardInput.Close();
+        var stdout = tau.StandardOutput.ReadToEndAsync();
+        string? first = await tau.StandardError.ReadLineAsync(); // the first progress line: the key is being applied
+        Assert.StartsWith("applying key to tauG1", first);
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", tau.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+        string rest = await tau.StandardError.ReadToEndAsync();
+        await tau.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(130, tau.ExitCode);
+        Assert.Contains("tau: cancelled", rest);
+        Assert.Equal("", await stdout);
+        Assert.False(File.Exists(Out("out.ptau")));
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp-*"));
+    }
 }
