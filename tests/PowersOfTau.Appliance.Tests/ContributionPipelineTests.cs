@@ -235,6 +235,10 @@ public sealed class ContributionPipelineTests : IDisposable
         string text = stdout.ToString();
         Assert.StartsWith("Contribution Response Hash imported: \n\t\t", text);
         Assert.Contains("Attestation: " + Output + ".cose", text);
+        // The digest a coordinator compares (attest show / verify print the same MessageSha256).
+        string sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Output + ".cose")));
+        Assert.Contains("Attestation SHA-256: " + sha, text);
+        Assert.Equal(sha, Convert.ToHexStringLower(PowersOfTau.Attestation.Show.AttestationReader.ReadFile(Output + ".cose").MessageSha256));
     }
 
     [Fact]

@@ -114,7 +114,11 @@ public sealed class ContributionPipeline
         if (!_settings.Quiet)
         {
             foreach (var hash in outcome.PrintedHashes) _out.WriteLine(SnarkjsHashFormat.Format(hash.Title, hash.Hash));
-            if (key is not null) _out.WriteLine($"Attestation: {attestationPath}");
+            if (key is not null)
+            {
+                _out.WriteLine($"Attestation: {attestationPath}");
+                _out.WriteLine($"Attestation SHA-256: {Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(attestationPath)))}");
+            }
         }
         return new ContributionResult(outcome, key is null ? null : attestationPath, reports);
     }
