@@ -80,7 +80,10 @@ public sealed class ContributionPipeline
         IReadOnlyList<EntropyReport> reports;
         ContributionOutcome outcome;
         SecretBuffer digest;
-        using (var mixed = CollectEntropy(sources, challengeHash))
+        MixedEntropy collected;
+        using (ExitOnCancelWhileReadingTheTerminal(sources, cancellationToken))
+            collected = CollectEntropy(sources, challengeHash);
+        using (var mixed = collected)
         {
             digest = mixed.DeriveSnarkjsDigest();
             reports = mixed.Reports;
@@ -156,6 +159,22 @@ public sealed class ContributionPipeline
             sources.Add(new OperatorEntropySource(_terminal)); // the default when a person is at the terminal
         }
         return sources;
+    }
+
+    /// <summary>
+    /// A read from the terminal cannot be interrupted, so Ctrl+C at the operator prompt would wait for the whole
+    /// termination timeout. Nothing has been written yet and the terminal's echo is restored by its own signal
+    /// handler, so the process may simply exit (the kernel reclaims the locked secret pages).
+    /// </summary>
+    private IDisposable? ExitOnCancelWhileReadingTheTerminal(List<IEntropySource> sources, CancellationToken cancellationToken)
+    {
+        if (!sources.Any(s => s.Kind == EntropyKinds.Operator)) return null;
+        return cancellationToken.Register(() =>
+        {
+            _err.WriteLine();
+            _err.WriteLine("tau: cancelled");
+            Environment.Exit(ExitCodes.Cancelled);
+        });
     }
 
     private void Harden()
