@@ -192,4 +192,13 @@ public sealed class ContributeVerbTests : IDisposable
         Assert.False(File.Exists(Out("out.ptau")));
         script.StandardInput.Close();
     }
+
+    [Fact]
+    public void A_warning_says_so_exactly_when_swap_is_on()
+    {
+        bool swapOn = PowersOfTau.Secrets.ProcessHardening.SwapTotalKiB() > 0;
+        var r = TauProcess.Run("powersoftau", "contribute", SnarkjsLog.Fixture("bn128_p4_0000.ptau"), Out("out.ptau"), "-e", "x", "--no-attestation", "--quiet");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(swapOn, r.Stderr.Contains("swap is on", StringComparison.Ordinal));
+    }
 }

@@ -98,6 +98,7 @@ public sealed class ContributionPipelineTests : IDisposable
         Assert.True(_digestBuffer!.IsDisposed); // the digest was wiped once the operation returned
         Assert.Contains("ec256", _nameSeen); // default name: the attestation key's
         Assert.Contains(_tokens.SoftHsmToken, _nameSeen);
+        Assert.False(PowersOfTau.Secrets.ProcessHardening.IsDumpable); // hardening was applied before any secret
     }
 
     [Fact]
