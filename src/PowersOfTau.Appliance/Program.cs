@@ -8,6 +8,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        ExitCodeRegistrations.RegisterAll();
         var root = BuildRootCommand();
         try
         {
@@ -26,9 +27,20 @@ public static class Program
         }
     }
 
+    /// <summary>The verb tree (ARCHITECTURE.md §3); each verb lives in its own file under Commands/.</summary>
     public static RootCommand BuildRootCommand()
     {
         var root = new RootCommand("tau: hardware-backed, attested Powers-of-Tau contributions (snarkjs 0.7.6 compatible).");
+        root.Subcommands.Add(new Command("powersoftau", "Phase 1: Powers of Tau (snarkjs powersoftau verbs).")
+        {
+            PowersOfTauNewCommand.Create(),
+            PowersOfTauContributeCommand.Create(),
+            PowersOfTauTruncateCommand.Create(),
+            new Command("export", "Export from a .ptau file.") { ChallengeExportCommand.Create() },
+            new Command("import", "Import into a .ptau file.") { ResponseImportCommand.Create() },
+        });
+        root.Subcommands.Add(new Command("attest", "Attestations (COSE_Sign1).") { AttestVerifyCommand.Create(), AttestShowCommand.Create() });
+        root.Subcommands.Add(new Command("tokens", "PKCS#11 tokens.") { TokensListCommand.Create() });
         root.Subcommands.Add(SelfCheckCommand.Create());
         return root;
     }

@@ -16,6 +16,26 @@ public sealed class MixedEntropy : IDisposable
         Reports = reports;
     }
 
+    /// <summary>
+    /// The <c>--insecure-test-randomness</c> path (tests and reproducible demos only): the given 64-byte seed
+    /// takes the place of the mixer output; typed text, if any, is still appended by
+    /// <see cref="DeriveSnarkjsDigest"/>. The reports say so (kind <see cref="InsecureTestSeedKind"/>), and the
+    /// caller marks the attestation insecure.
+    /// </summary>
+    /// <exception cref="ArgumentException">The seed is not 64 bytes.</exception>
+    public static MixedEntropy FromInsecureTestSeed(ReadOnlySpan<byte> seed, EntropySample? typedText)
+    {
+        if (seed.Length != EntropyMixer.SeedLength)
+            throw new ArgumentException($"the insecure test seed must be {EntropyMixer.SeedLength} bytes, got {seed.Length}", nameof(seed));
+        var reports = new List<EntropyReport> { new(InsecureTestSeedKind, "command line (--insecure-test-randomness)", seed.Length, Hardware: false) };
+        if (typedText is not null) reports.Add(typedText.Report);
+        var text = typedText is null ? new SecretBuffer(0) : SecretBuffer.CopyOf(typedText.Bytes.Reveal());
+        return new MixedEntropy(SecretBuffer.CopyOf(seed), text, reports);
+    }
+
+    /// <summary>The report kind of a fixed test seed: never a real contribution.</summary>
+    public const string InsecureTestSeedKind = "insecure-test-seed";
+
     /// <summary>The 64-byte mixer output; it takes the place of snarkjs's 64 OS-random bytes.</summary>
     public SecretBuffer Seed { get; }
 

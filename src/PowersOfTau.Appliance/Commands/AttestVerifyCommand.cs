@@ -1,0 +1,38 @@
+using System.CommandLine;
+using PowersOfTau.Appliance.Cli;
+using PowersOfTau.Attestation.Show;
+using PowersOfTau.Attestation.Verification;
+
+namespace PowersOfTau.Appliance.Commands;
+
+/// <summary>
+/// `tau attest verify &lt;file.cose&gt; [--root ROOT.pem ...] [--input F] [--output F] [--json]
+/// [--allow-insecure-test-randomness]`: exit 0 valid, 1 invalid, 2 unreadable (the verifier's verdict).
+/// </summary>
+public static class AttestVerifyCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("file.cose");
+        var roots = new Option<string[]>("--root") { Description = "pinned trust root, PEM (repeatable; a file may hold several)" };
+        var input = new Option<string?>("--input") { Description = "the file the contribution read; its digests must match" };
+        var output = new Option<string?>("--output") { Description = "the file the contribution wrote; its digests must match" };
+        var json = SharedOptions.Json();
+        var allowInsecure = new Option<bool>("--allow-insecure-test-randomness") { Description = "accept attestations of test runs with a fixed seed" };
+        var cmd = new Command("verify", "Verify an attestation: signature, chain to a pinned root, claims against the files.") { file, roots, input, output, json, allowInsecure };
+        cmd.SetAction(parse =>
+        {
+            var options = new VerificationOptions
+            {
+                TrustedRoots = TrustedRoots.LoadPemFiles(parse.GetValue(roots) ?? []),
+                InputPath = parse.GetValue(input),
+                OutputPath = parse.GetValue(output),
+                AcceptInsecureTestRandomness = parse.GetValue(allowInsecure),
+            };
+            var result = AttestationVerifier.VerifyFile(parse.GetValue(file)!, options);
+            Console.WriteLine(parse.GetValue(json) ? AttestationRenderer.ToJson(result) : AttestationRenderer.ToText(result));
+            return result.ExitCode;
+        });
+        return cmd;
+    }
+}
