@@ -35,9 +35,21 @@ public static class Program
         {
             PowersOfTauNewCommand.Create(),
             PowersOfTauContributeCommand.Create(),
+            PowersOfTauBeaconCommand.Create(),
+            PowersOfTauVerifyCommand.Create(),
             PowersOfTauTruncateCommand.Create(),
+            new Command("prepare", "Prepare a .ptau file.") { PreparePhase2Command.Create() },
             new Command("export", "Export from a .ptau file.") { ChallengeExportCommand.Create() },
+            new Command("challenge", "The offline (challenge/response) flow.") { ChallengeContributeCommand.Create() },
             new Command("import", "Import into a .ptau file.") { ResponseImportCommand.Create() },
+        });
+        root.Subcommands.Add(new Command("groth16", "Phase 2 setup.") { Groth16SetupCommand.Create() });
+        root.Subcommands.Add(new Command("zkey", "Phase 2: Groth16 zkey contributions (snarkjs zkey verbs).")
+        {
+            ZkeyContributeCommand.Create(),
+            ZkeyBeaconCommand.Create(),
+            ZkeyVerifyCommand.Create(),
+            new Command("export", "Export from a zkey.") { ZkeyExportVerificationKeyCommand.Create() },
         });
         root.Subcommands.Add(new Command("attest", "Attestations (COSE_Sign1).") { AttestVerifyCommand.Create(), AttestShowCommand.Create() });
         root.Subcommands.Add(new Command("tokens", "PKCS#11 tokens.") { TokensListCommand.Create() });

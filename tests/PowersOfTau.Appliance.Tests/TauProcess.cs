@@ -9,9 +9,14 @@ internal static class TauProcess
 
     public static string TauDll => Path.Combine(AppContext.BaseDirectory, "tau.dll");
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunIn(null, null, args);
+
+    /// <summary>Runs tau in <paramref name="workingDirectory"/> with <paramref name="environment"/> added (e.g. SOFTHSM2_CONF).</summary>
+    public static Result RunIn(IReadOnlyDictionary<string, string>? environment, string? workingDirectory, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        if (workingDirectory is not null) psi.WorkingDirectory = workingDirectory;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         psi.ArgumentList.Add(TauDll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;

@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using PowersOfTau.Crypto.Curves;
+using PowersOfTau.Crypto.Curves.Batch;
+using PowersOfTau.Crypto.Encoding;
 using PowersOfTau.Crypto.Fields;
 using PowersOfTau.Crypto.Msm;
 
@@ -42,7 +44,16 @@ public class CurveBenchmarks
         _msmScalars = new ulong[4 * MsmSize];
         for (int i = 0; i < _msmScalars.Length; i++) _msmScalars[i] = (ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 63);
         for (int i = 3; i < _msmScalars.Length; i += 4) _msmScalars[i] >>= 3; // below both orders
+        _blsLem = new byte[MsmSize * PointEncoding<Fp381, Bls12381G1>.LemSize];
+        PointEncoding<Fp381, Bls12381G1>.WriteLemMany(_blsPoints, _blsLem);
+        _blsDecoded = new AffinePoint<Fp381, Bls12381G1>[MsmSize];
     }
+
+    private byte[] _blsLem = [];
+    private AffinePoint<Fp381, Bls12381G1>[] _blsDecoded = [];
+
+    /// <summary>Decoding 2^16 LEM G1 points with every check (canonical, on curve, subgroup), all cores.</summary>
+    [Benchmark] public void Bls12381G1_ReadLemMany65536() => PointEncoding<Fp381, Bls12381G1>.ReadLemMany(_blsLem, _blsDecoded);
 
     private static (JacobianPoint<TF, TC>[], AffinePoint<TF, TC>[]) Points<TF, TC>()
         where TF : unmanaged, IField<TF> where TC : ICurve<TF, TC>
@@ -64,6 +75,29 @@ public class CurveBenchmarks
     [Benchmark] public JacobianPoint<Fp2<Fp254>, Bn254G2> Bn254G2_ConstantTimeMultiply() { ConstantTimeScalarMultiplication.Multiply(_bnG2, _scalar, out var r); return r; }
     [Benchmark] public JacobianPoint<Fp381, Bls12381G1> Bls12381G1_ConstantTimeMultiply() { ConstantTimeScalarMultiplication.Multiply(_blsG1, _scalar, out var r); return r; }
     [Benchmark] public JacobianPoint<Fp2<Fp381>, Bls12381G2> Bls12381G2_ConstantTimeMultiply() { ConstantTimeScalarMultiplication.Multiply(_blsG2, _scalar, out var r); return r; }
+
+    private const int BatchPoints = 64;
+    private readonly JacobianPoint<Fp254, Bn254G1>[] _bnBatchOut = new JacobianPoint<Fp254, Bn254G1>[BatchPoints];
+    private readonly JacobianPoint<Fp381, Bls12381G1>[] _blsBatchOut = new JacobianPoint<Fp381, Bls12381G1>[BatchPoints];
+
+    /// <summary>64 constant-time products on the 8-lane AVX-512 path; divide by 64 for the per-point cost.</summary>
+    [Benchmark] public void Bn254G1_BatchConstantTimeMultiply64() =>
+        BatchConstantTimeScalarMultiplication.MultiplyG1<Fp254x8, Fp254, Bn254G1>(_bnPoints.AsSpan(0, BatchPoints), _msmScalars.AsSpan(0, 4 * BatchPoints), _bnBatchOut);
+
+    /// <summary>64 constant-time products on the 8-lane AVX-512 path; divide by 64 for the per-point cost.</summary>
+    [Benchmark] public void Bls12381G1_BatchConstantTimeMultiply64() =>
+        BatchConstantTimeScalarMultiplication.MultiplyG1<Fp381x8, Fp381, Bls12381G1>(_blsPoints.AsSpan(0, BatchPoints), _msmScalars.AsSpan(0, 4 * BatchPoints), _blsBatchOut);
+
+    private readonly JacobianPoint<Fp2<Fp254>, Bn254G2>[] _bnG2BatchOut = new JacobianPoint<Fp2<Fp254>, Bn254G2>[BatchPoints];
+    private readonly JacobianPoint<Fp2<Fp381>, Bls12381G2>[] _blsG2BatchOut = new JacobianPoint<Fp2<Fp381>, Bls12381G2>[BatchPoints];
+
+    /// <summary>64 constant-time G2 products (the generator) on the 8-lane path; divide by 64.</summary>
+    [Benchmark] public void Bn254G2_BatchConstantTimeMultiply64() =>
+        BatchConstantTimeScalarMultiplication.MultiplyG2<Fp254x8, Fp254, Bn254G2>(Enumerable.Repeat(_bnG2, BatchPoints).ToArray(), _msmScalars.AsSpan(0, 4 * BatchPoints), _bnG2BatchOut);
+
+    /// <summary>64 constant-time G2 products (the generator) on the 8-lane path; divide by 64.</summary>
+    [Benchmark] public void Bls12381G2_BatchConstantTimeMultiply64() =>
+        BatchConstantTimeScalarMultiplication.MultiplyG2<Fp381x8, Fp381, Bls12381G2>(Enumerable.Repeat(_blsG2, BatchPoints).ToArray(), _msmScalars.AsSpan(0, 4 * BatchPoints), _blsG2BatchOut);
 
     [Benchmark] public JacobianPoint<Fp254, Bn254G1> Bn254G1_Msm65536() => Pippenger.MultiplyVartime<Fp254, Bn254G1>(_bnPoints, _msmScalars);
     [Benchmark] public JacobianPoint<Fp381, Bls12381G1> Bls12381G1_Msm65536() => Pippenger.MultiplyVartime<Fp381, Bls12381G1>(_blsPoints, _msmScalars);

@@ -83,3 +83,58 @@ public class FieldBenchmarks
     [Benchmark] public Fp381 Fp381_SqrtVartime() { Fp381.SqrtVartime(p381a, out var r); return r; }
     [Benchmark] public Fr381 Fr381_SqrtVartime() { Fr381.SqrtVartime(r381a, out var r); return r; }
 }
+
+/// <summary>
+/// The 8-lane AVX-512 types: one call processes 8 independent elements, so divide by 8 for the per-element cost.
+/// Dependent chains of <see cref="Chain"/> operations, as in <see cref="FieldBenchmarks"/>.
+/// </summary>
+public class BatchFieldBenchmarks
+{
+    private const int Chain = 1000;
+    private Fp381x8 a381, b381;
+    private Fp254x8 a254, b254;
+    private Fp2x8<Fp381x8, Fp381> q381a, q381b;
+    private Fp2x8<Fp254x8, Fp254> q254a, q254b;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        if (!Fp381x8.IsSupported) throw new PlatformNotSupportedException("AVX-512F is required for the 8-lane field types");
+        var seed = new byte[64];
+        T Next<T>() where T : unmanaged, IPrimeField<T>
+        {
+            for (int i = 0; i < seed.Length; i++) seed[i] = (byte)(seed[i] * 31 + i + 7);
+            return T.FromLEReduce(seed);
+        }
+        a381 = Fp381x8.FromElements(Enumerable.Range(0, 8).Select(_ => Next<Fp381>()).ToArray());
+        b381 = Fp381x8.FromElements(Enumerable.Range(0, 8).Select(_ => Next<Fp381>()).ToArray());
+        a254 = Fp254x8.FromElements(Enumerable.Range(0, 8).Select(_ => Next<Fp254>()).ToArray());
+        b254 = Fp254x8.FromElements(Enumerable.Range(0, 8).Select(_ => Next<Fp254>()).ToArray());
+        q381a = new(a381, b381); q381b = new(b381, a381);
+        q254a = new(a254, b254); q254b = new(b254, a254);
+    }
+
+    [Benchmark(OperationsPerInvoke = Chain)]
+    public Fp381x8 Fp381x8_Mul() { var x = a381; for (int i = 0; i < Chain; i++) Fp381x8.Mul(x, b381, out x); return x; }
+
+    [Benchmark(OperationsPerInvoke = Chain)]
+    public Fp381x8 Fp381x8_Add() { var x = a381; for (int i = 0; i < Chain; i++) Fp381x8.Add(x, b381, out x); return x; }
+
+    [Benchmark(OperationsPerInvoke = Chain)]
+    public Fp381x8 Fp381x8_Sub() { var x = a381; for (int i = 0; i < Chain; i++) Fp381x8.Sub(x, b381, out x); return x; }
+
+    [Benchmark(OperationsPerInvoke = Chain)]
+    public Fp254x8 Fp254x8_Mul() { var x = a254; for (int i = 0; i < Chain; i++) Fp254x8.Mul(x, b254, out x); return x; }
+
+    [Benchmark(OperationsPerInvoke = Chain)]
+    public Fp254x8 Fp254x8_Add() { var x = a254; for (int i = 0; i < Chain; i++) Fp254x8.Add(x, b254, out x); return x; }
+
+    [Benchmark(OperationsPerInvoke = Chain)]
+    public Fp2x8<Fp381x8, Fp381> Fp2x8_381_Mul() { var x = q381a; for (int i = 0; i < Chain; i++) Fp2x8<Fp381x8, Fp381>.Mul(x, q381b, out x); return x; }
+
+    [Benchmark(OperationsPerInvoke = Chain)]
+    public Fp2x8<Fp381x8, Fp381> Fp2x8_381_Square() { var x = q381a; for (int i = 0; i < Chain; i++) Fp2x8<Fp381x8, Fp381>.Square(x, out x); return x; }
+
+    [Benchmark(OperationsPerInvoke = Chain)]
+    public Fp2x8<Fp254x8, Fp254> Fp2x8_254_Mul() { var x = q254a; for (int i = 0; i < Chain; i++) Fp2x8<Fp254x8, Fp254>.Mul(x, q254b, out x); return x; }
+}

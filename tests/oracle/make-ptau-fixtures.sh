@@ -65,6 +65,8 @@ run "$log" powersoftau import response bn128_p4_0001.ptau response_bn128_p4_0002
 # Importing onto the --nopoints file adopts the response's leading hash as the marker record's nextChallenge.
 echo "## powersoftau import response onto the --nopoints file" >> "$log"
 run "$log" powersoftau import response bn128_p4_nopoints.ptau response_bn128_p4_0002 bn128_p4_afternopoints.ptau -n="After no points" -v
+echo "## powersoftau verify bn128_p4_afternopoints.ptau (expected to FAIL: the same response was imported twice)" >> "$log"
+run "$log" powersoftau verify bn128_p4_afternopoints.ptau || true
 # Deterministic contributions: fixed-random.mjs makes snarkjs's 64 "OS random" bytes 0x2a, so these are
 # reproducible and our implementation can be compared with them byte for byte.
 deterministic() { # deterministic <log> <snarkjs args...>

@@ -21,6 +21,8 @@ written little-endian are exactly the .ptau "LEM" bytes (spec/ptau.md §2).
 """
 import os
 
+import gen_fields_x8
+
 FIELDS = [
     ("Fp254", 21888242871839275222246405745257275088696311157297823662689037894645226208583,
      "BN254 (snarkjs \"bn128\") base field F_q"),
@@ -218,6 +220,7 @@ public readonly partial struct {T} : IPrimeField<{T}>, IEquatable<{T}>
     /// equal at 4 limbs and about 7 % slower at 6 limbs, so squaring is the CIOS product.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Square(in {T} a, out {T} r) => Mul(a, a, out r);
+
 """)
 
     # ---------------- Add / Sub / Neg / Double ----------------
@@ -245,18 +248,21 @@ public readonly partial struct {T} : IPrimeField<{T}>, IEquatable<{T}>
     negl.append(f"r = new {T}(" + ", ".join(f"d{j} & nz" for j in range(n)) + ");")
 
     w(f"""    /// <summary>r = a + b (constant time).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // never run as unoptimised tier-0 code, whose `?:` may branch
     public static void Add(in {T} a, in {T} b, out {T} r)
     {{
 {indent(addl, 8)}
     }}
 
     /// <summary>r = a - b (constant time).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // never run as unoptimised tier-0 code, whose `?:` may branch
     public static void Sub(in {T} a, in {T} b, out {T} r)
     {{
 {indent(subl, 8)}
     }}
 
     /// <summary>r = -a (constant time).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // never run as unoptimised tier-0 code, whose `?:` may branch
     public static void Neg(in {T} a, out {T} r)
     {{
 {indent(negl, 8)}
@@ -269,12 +275,15 @@ public readonly partial struct {T} : IPrimeField<{T}>, IEquatable<{T}>
 
     # ---------------- masks, select ----------------
     w(f"""    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static ulong IsZeroMask(in {T} a) => ConstantTime.IsZeroMask({" | ".join(al)});
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static ulong EqualMask(in {T} a, in {T} b) => ConstantTime.IsZeroMask({" | ".join(f"(a.l{i} ^ b.l{i})" for i in range(n))});
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Select(ulong mask, in {T} a, in {T} b, out {T} r) =>
         r = new {T}({", ".join(f"b.l{i} ^ (mask & (a.l{i} ^ b.l{i}))" for i in range(n))});
 """)
@@ -290,6 +299,7 @@ public readonly partial struct {T} : IPrimeField<{T}>, IEquatable<{T}>
     gt_half.append("return br;")
     readle = lambda src: [f"ulong x{i} = BinaryPrimitives.ReadUInt64LittleEndian({src}.Slice({8*i}, 8));" for i in range(n)]
     w(f"""    /// <summary>1 when the little-endian limbs x are &lt; p, else 0 (constant time: full borrow chain).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // never run as unoptimised tier-0 code, whose `?:` may branch
     private static ulong LessThanModulus({", ".join(f"ulong x{i}" for i in range(n))})
     {{
 {indent(lt, 8)}
@@ -298,6 +308,7 @@ public readonly partial struct {T} : IPrimeField<{T}>, IEquatable<{T}>
 {indent([f"private const ulong HalfP{i} = {h(half[i])};" for i in range(n)], 4)}
 
     /// <summary>1 when the canonical limbs x exceed (p-1)/2 (constant time).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // never run as unoptimised tier-0 code, whose `?:` may branch
     private static ulong GreaterThanHalf({", ".join(f"ulong x{i}" for i in range(n))})
     {{
 {indent(gt_half, 8)}
@@ -488,6 +499,7 @@ def main():
     for name, p, desc in FIELDS:
         with open(os.path.join(outdir, name + ".g.cs"), "w", newline="\n") as f:
             f.write(gen(name, p, desc))
+    gen_fields_x8.main(outdir)
 
 
 if __name__ == "__main__":

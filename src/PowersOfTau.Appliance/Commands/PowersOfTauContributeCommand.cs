@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PowersOfTau.Appliance.Cli;
 using PowersOfTau.Appliance.Contribution;
+using PowersOfTau.Appliance.Progress;
 using PowersOfTau.Attestation.Claims;
 using PowersOfTau.Ceremony.Operations;
 using PowersOfTau.Ceremony.Ptau;
@@ -27,7 +28,8 @@ public static class PowersOfTauContributeCommand
             var pipeline = new ContributionPipeline(settings, Console.Out, Console.Error);
             pipeline.Run(new ContributionRequest(inPath, outPath, () => CurrentChallenge(inPath), (digest, context, token) =>
             {
-                var result = PowersOfTauContribute.Apply(inPath, outPath, digest, context.Name, settings.Force, token);
+                var result = PowersOfTauContribute.Apply(inPath, outPath, digest, context.Name, settings.Force, token,
+                    new CeremonyProgressAdapter(context.Progress));
                 return Outcome(inPath, outPath, result);
             }), cancellationToken);
             return Task.FromResult(ExitCodes.Success);

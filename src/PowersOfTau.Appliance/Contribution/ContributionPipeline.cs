@@ -23,7 +23,7 @@ namespace PowersOfTau.Appliance.Contribution;
 /// <item>read the input's challenge hash;</item>
 /// <item>collect entropy (os always, the configured sources, the operator's text) and mix it bound to the challenge hash;</item>
 /// <item>derive the 64-byte snarkjs digest = BLAKE2b(seed ‖ typed text) and wipe the mixed entropy;</item>
-/// <item>run the operation with the digest, then wipe the digest;</item>
+/// <item>run the operation with the digest, then wipe the digest; check it answered the challenge read in step 4;</item>
 /// <item>only then build the claims and sign &lt;out&gt;.cose; if that fails, the output is deleted, so no unattested output
 /// is left where an attested one was asked for;</item>
 /// <item>print the hashes and the attestation path.</item>
@@ -37,7 +37,7 @@ public sealed class ContributionPipeline
     private readonly TextWriter _err;
     private readonly NoEchoTerminal _terminal;
     private readonly IProgressDisplay _progress;
-    private readonly Func<System.Security.Cryptography.ECDsa, System.Security.Cryptography.ECDsa>? _wrapKeyForTests;
+    private readonly Func<ECDsa, ECDsa>? _wrapKeyForTests;
 
     /// <param name="settings">The shared options.</param>
     /// <param name="stdout">Where the hash lines go.</param>
@@ -46,7 +46,7 @@ public sealed class ContributionPipeline
     /// <param name="progress">The progress display (default: by --quiet and whether stderr is a terminal).</param>
     /// <param name="wrapKeyForTests">Tests only: wraps the token key to inject a signing failure.</param>
     public ContributionPipeline(ContributionSettings settings, TextWriter stdout, TextWriter stderr, NoEchoTerminal? terminal = null,
-        IProgressDisplay? progress = null, Func<System.Security.Cryptography.ECDsa, System.Security.Cryptography.ECDsa>? wrapKeyForTests = null)
+        IProgressDisplay? progress = null, Func<ECDsa, ECDsa>? wrapKeyForTests = null)
     {
         _settings = settings;
         _out = stdout;
@@ -86,9 +86,14 @@ public sealed class ContributionPipeline
             reports = mixed.Reports;
         }
         using (digest)
+            outcome = _progress.Run(progress => request.Operation(digest, new ContributionContext(name, progress), cancellationToken));
+
+        if (!outcome.ChallengeHash.AsSpan().SequenceEqual(challengeHash))
         {
-            var context = new ContributionContext(name, null!);
-            outcome = _progress.Run(progress => request.Operation(digest, context with { Progress = progress }, cancellationToken));
+            // The entropy was bound to one input and the operation answered another: the file changed underneath us.
+            TryDelete(outcome.OutputPath);
+            throw new UserFacingError(ExitCodes.BadInput,
+                $"{request.InputPath}: the input changed during the contribution (its challenge hash is not the one read at the start); the output was removed, run again");
         }
 
         if (key is not null)

@@ -63,6 +63,10 @@ public sealed class Bls12381G1 : ICurve<Fp381, Bls12381G1>
     }
 
     /// <summary>Scott's test: φ(P) == −[z^2]P, with [z^2]P computed as [|z|]([|z|]P) (two 64-bit public multiplications).</summary>
+    /// <summary>Eight points per AVX-512 instruction stream (<see cref="Batch.BatchSubgroupCheck"/>).</summary>
+    public static void AreInSubgroupVartime(ReadOnlySpan<AffinePoint<Fp381, Bls12381G1>> points, Span<bool> result) =>
+        Batch.BatchSubgroupCheck.Bls12381G1(points, result);
+
     public static bool IsInSubgroupVartime(in AffinePoint<Fp381, Bls12381G1> p)
     {
         var j = p.ToJacobian();

@@ -42,6 +42,12 @@ public sealed class Bls12381G2 : ICurve<Fp2<Fp381>, Bls12381G2>
             ["0x1", "0x0", "-0x1", "-0xd201000000010000"],
         ]);
 
+    /// <summary>cx of ψ(x, y) = (cx·conj(x), cy·conj(y)).</summary>
+    public static Fp2<Fp381> PsiX => s_psiX;
+
+    /// <summary>cy of ψ(x, y) = (cx·conj(x), cy·conj(y)).</summary>
+    public static Fp2<Fp381> PsiY => s_psiY;
+
     /// <inheritdoc/>
     public static string Name => "bls12381 G2";
     public static Fp2<Fp381> B => s_b;
@@ -74,6 +80,10 @@ public sealed class Bls12381G2 : ICurve<Fp2<Fp381>, Bls12381G2>
     }
 
     /// <summary>ψ(P) == [z]P = −[|z|]P.</summary>
+    /// <summary>Eight points per AVX-512 instruction stream (<see cref="Batch.BatchSubgroupCheck"/>).</summary>
+    public static void AreInSubgroupVartime(ReadOnlySpan<AffinePoint<Fp2<Fp381>, Bls12381G2>> points, Span<bool> result) =>
+        Batch.BatchSubgroupCheck.Bls12381G2(points, result);
+
     public static bool IsInSubgroupVartime(in AffinePoint<Fp2<Fp381>, Bls12381G2> p)
     {
         var j = p.ToJacobian();

@@ -47,6 +47,12 @@ public sealed class Bn254G2 : ICurve<Fp2<Fp254>, Bn254G2>
             ["0x44e992b44a6909f0", "0x113a64ad129a427c6", "-0x89d3256894d213e1", "0x44e992b44a6909f0"],
         ]);
 
+    /// <summary>cx of ψ(x, y) = (cx·conj(x), cy·conj(y)).</summary>
+    public static Fp2<Fp254> PsiX => s_psiX;
+
+    /// <summary>cy of ψ(x, y) = (cx·conj(x), cy·conj(y)).</summary>
+    public static Fp2<Fp254> PsiY => s_psiY;
+
     /// <inheritdoc/>
     public static string Name => "bn128 G2";
     public static Fp2<Fp254> B => s_b;
@@ -84,6 +90,10 @@ public sealed class Bn254G2 : ICurve<Fp2<Fp254>, Bn254G2>
         Fp2<Fp254>.Mul(cy, s_psiY, out y);
         z = cz;
     }
+
+    /// <summary>Eight points per AVX-512 instruction stream (<see cref="Batch.BatchSubgroupCheck"/>).</summary>
+    public static void AreInSubgroupVartime(ReadOnlySpan<AffinePoint<Fp2<Fp254>, Bn254G2>> points, Span<bool> result) =>
+        Batch.BatchSubgroupCheck.Bn254G2(points, result);
 
     public static bool IsInSubgroupVartime(in AffinePoint<Fp2<Fp254>, Bn254G2> p)
     {

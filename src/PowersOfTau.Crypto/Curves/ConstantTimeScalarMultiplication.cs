@@ -115,7 +115,7 @@ public static class ConstantTimeScalarMultiplication
 
     /// <summary>Bits [5·win − 1, 5·win + 5) of a part (bit −1 reads as 0): the Booth window. Indices depend on win only.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong WindowBits(ReadOnlySpan<ulong> part, int win)
+    internal static ulong WindowBits(ReadOnlySpan<ulong> part, int win)
     {
         int bit = win * Window - 1;
         if (bit < 0) return (part[0] << 1) & ((2UL << Window) - 1);
@@ -141,7 +141,7 @@ public static class ConstantTimeScalarMultiplication
     /// (scalar-dependent) temporaries: this frame sits at the same depth as theirs did.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ScrubStack()
+    internal static void ScrubStack()
     {
         Span<byte> s = stackalloc byte[8192];
         CryptographicOperations.ZeroMemory(s);

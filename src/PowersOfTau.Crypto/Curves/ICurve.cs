@@ -49,4 +49,14 @@ public interface ICurve<TF, TSelf>
     /// lies in the prime-order subgroup. Variable time: for public points only.
     /// </summary>
     static abstract bool IsInSubgroupVartime(in AffinePoint<TF, TSelf> p);
+
+    /// <summary>
+    /// result[i] = points[i] is the identity or in the prime-order subgroup, for points already known to be on the
+    /// curve. The default checks one by one; groups with a vectorised check (BLS12-381, see
+    /// <see cref="Batch.BatchSubgroupCheck"/>) override it. Variable time: public points only.
+    /// </summary>
+    static virtual void AreInSubgroupVartime(ReadOnlySpan<AffinePoint<TF, TSelf>> points, Span<bool> result)
+    {
+        for (int i = 0; i < points.Length; i++) result[i] = points[i].IsInfinity || TSelf.IsInSubgroupVartime(points[i]);
+    }
 }

@@ -171,6 +171,7 @@ public readonly struct Fp12<TFp, TTower> : IEquatable<Fp12<TFp, TTower>>
     }
 
     /// <summary>r = a^(p^k) for k = 1, 2, 3 (k is public).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">k is not 1, 2 or 3.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Frobenius(in Fp12<TFp, TTower> a, int k, out Fp12<TFp, TTower> r)
     {
@@ -305,6 +306,7 @@ public readonly struct Fp12<TFp, TTower> : IEquatable<Fp12<TFp, TTower>>
     }
 
     /// <summary>r = a^e for any element and a public non-negative exponent (variable time; tests and public checks).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">e is negative.</exception>
     public static void PowVartime(in Fp12<TFp, TTower> a, BigInteger e, out Fp12<TFp, TTower> r)
     {
         if (e.Sign < 0)

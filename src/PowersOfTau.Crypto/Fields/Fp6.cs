@@ -248,6 +248,7 @@ public readonly struct Fp6<TFp, TTower> : IEquatable<Fp6<TFp, TTower>>
     /// r = a^(p^k) for k = 1, 2, 3 (k is public): conjugate the Fp2 coefficients k times and scale
     /// the v and v² coefficients by <see cref="TowerFrobenius{TFp, TTower}"/> constants.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">k is not 1, 2 or 3.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Frobenius(in Fp6<TFp, TTower> a, int k, out Fp6<TFp, TTower> r)
     {

@@ -45,6 +45,55 @@ public sealed class ConstantTimeTraceTests
     [Fact] public void Bls12381G1_same_operation_sequence_for_every_scalar() => SameTrace<Fp381, Bls12381G1>();
     [Fact] public void Bls12381G2_same_operation_sequence_for_every_scalar() => SameTrace<Fp2<Fp381>, Bls12381G2>();
 
+    private delegate void BatchMultiply<TF, TCurve>(ReadOnlySpan<AffinePoint<TF, TCurve>> points, ReadOnlySpan<ulong> scalars, Span<JacobianPoint<TF, TCurve>> results)
+        where TF : unmanaged, IField<TF> where TCurve : ICurve<TF, TCurve>;
+
+    /// <summary>The 8-lane path: the same operation sequence for a batch of edge scalars and for random batches.</summary>
+    private static void SameBatchTrace<TF, TCurve>(BatchMultiply<TF, TCurve> multiply, Func<(long, ulong)> trace, Action reset)
+        where TF : unmanaged, IField<TF> where TCurve : ICurve<TF, TCurve>
+    {
+        BigInteger r = TCurve.Decomposition.Order;
+        var rng = new Random(11);
+        var points = Enumerable.Repeat(TCurve.Generator, 8).ToArray();
+        var results = new JacobianPoint<TF, TCurve>[8];
+        (long, ulong)? first = null;
+        for (int round = 0; round < 3; round++)
+        {
+            var scalars = new ulong[32];
+            for (int lane = 0; lane < 8; lane++)
+            {
+                var b = new byte[40];
+                rng.NextBytes(b);
+                BigInteger k = round == 0 ? new BigInteger[] { 0, 1, 2, r - 1, r - 2, 3, r / 2, 5 }[lane] : new BigInteger(b, isUnsigned: true) % r;
+                CurveVectors.Limbs(k).CopyTo(scalars, 4 * lane);
+            }
+            reset();
+            multiply(points, scalars, results);
+            var t = trace();
+            first ??= t;
+            Assert.Equal(first.Value, t);
+            Assert.True(t.Item1 > 1000);
+        }
+    }
+
+    [Fact]
+    public void Batch_Bls12381G1_same_operation_sequence_for_every_scalar()
+    {
+        if (!Fp381x8.IsSupported) return; // the scalar fallback is covered above
+        SameBatchTrace<Fp381, Bls12381G1>(
+            PowersOfTau.Crypto.Curves.Batch.BatchConstantTimeScalarMultiplication.MultiplyG1<TracedX8<Fp381x8, Fp381>, Fp381, Bls12381G1>,
+            () => TracedX8<Fp381x8, Fp381>.Trace, TracedX8<Fp381x8, Fp381>.ResetTrace);
+    }
+
+    [Fact]
+    public void Batch_Bn254G2_same_operation_sequence_for_every_scalar()
+    {
+        if (!Fp254x8.IsSupported) return;
+        SameBatchTrace<Fp2<Fp254>, Bn254G2>(
+            PowersOfTau.Crypto.Curves.Batch.BatchConstantTimeScalarMultiplication.MultiplyG2<TracedX8<Fp254x8, Fp254>, Fp254, Bn254G2>,
+            () => TracedX8<Fp254x8, Fp254>.Trace, TracedX8<Fp254x8, Fp254>.ResetTrace);
+    }
+
     [Fact]
     public void The_trace_detects_a_data_dependent_branch()
     {

@@ -100,6 +100,22 @@ public abstract class EncodingSuite<TF, TCurve>
         Assert.Equal(1234, ex.Index);
         Assert.True(ex.Reason is PointDecodingError.NotOnCurve or PointDecodingError.NonCanonical);
         Assert.Throws<PointDecodingException>(() => PointEncoding<TF, TCurve>.ReadLemMany(lem.AsSpan(1).ToArray(), back));
+
+        // Tampered twins: an off-subgroup point at 777 and another at 1400 (the lowest index is reported), then
+        // accepted when the caller opts out of the subgroup check.
+        var off = V.GetProperty("offSubgroup").EnumerateArray().ToList();
+        if (off.Count > 0)
+        {
+            CurveVectors.Hex(off[0].GetProperty("u")).CopyTo(u, 1400 * s);
+            CurveVectors.Hex(off[1].GetProperty("u")).CopyTo(u, 777 * s);
+            var sub = Assert.Throws<PointDecodingException>(() => PointEncoding<TF, TCurve>.ReadUncompressedMany(u, back));
+            Assert.Equal(777, sub.Index);
+            Assert.Equal(PointDecodingError.NotInSubgroup, sub.Reason);
+            PointEncoding<TF, TCurve>.ReadUncompressedMany(u, back, checkSubgroup: false);
+            Assert.True(back[777].IsOnCurve() && !TCurve.IsInSubgroupVartime(back[777]));
+            var small = u.AsSpan(0, 800 * s).ToArray(); // below the parallel threshold
+            Assert.Equal(777, Assert.Throws<PointDecodingException>(() => PointEncoding<TF, TCurve>.ReadUncompressedMany(small, new AffinePoint<TF, TCurve>[800])).Index);
+        }
     }
 
     [Fact]

@@ -70,6 +70,18 @@ public abstract class Fp2PropertyTests<T> where T : unmanaged, IPrimeField<T>
         }, iter: 40);
 
     [Fact]
+    public void Sqrt_of_base_field_values_takes_the_real_or_the_imaginary_root() =>
+        Element<T>().Sample(c0 =>
+        {
+            // every element of Fp is a square in Fp2: c0 itself is a square in Fp, or -c0 is and the root is s·u
+            var a = new Fp2<T>(c0, T.Zero);
+            Assert.True(Fp2<T>.SqrtVartime(a, out var r));
+            Assert.True(r * r == a);
+            bool real = T.SqrtVartime(c0, out _);
+            Assert.True(real ? T.IsZeroMask(r.c1) != 0 : T.IsZeroMask(r.c0) != 0);
+        }, iter: 40);
+
+    [Fact]
     public void Non_squares_have_no_root() =>
         G.Sample(a =>
         {

@@ -548,7 +548,9 @@ public readonly partial struct Fp381 : IPrimeField<Fp381>, IEquatable<Fp381>
     /// equal at 4 limbs and about 7 % slower at 6 limbs, so squaring is the CIOS product.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Square(in Fp381 a, out Fp381 r) => Mul(a, a, out r);
+
     /// <summary>r = a + b (constant time).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // never run as unoptimised tier-0 code, whose `?:` may branch
     public static void Add(in Fp381 a, in Fp381 b, out Fp381 r)
     {
         ulong c;
@@ -570,6 +572,7 @@ public readonly partial struct Fp381 : IPrimeField<Fp381>, IEquatable<Fp381>
     }
 
     /// <summary>r = a - b (constant time).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // never run as unoptimised tier-0 code, whose `?:` may branch
     public static void Sub(in Fp381 a, in Fp381 b, out Fp381 r)
     {
         ulong d0 = a.l0 - b.l0, br = a.l0 < b.l0 ? 1UL : 0UL;
@@ -590,6 +593,7 @@ public readonly partial struct Fp381 : IPrimeField<Fp381>, IEquatable<Fp381>
     }
 
     /// <summary>r = -a (constant time).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // never run as unoptimised tier-0 code, whose `?:` may branch
     public static void Neg(in Fp381 a, out Fp381 r)
     {
         ulong nz = ~ConstantTime.IsZeroMask(a.l0 | a.l1 | a.l2 | a.l3 | a.l4 | a.l5); // -0 = 0, not p
@@ -606,15 +610,19 @@ public readonly partial struct Fp381 : IPrimeField<Fp381>, IEquatable<Fp381>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Double(in Fp381 a, out Fp381 r) => Add(a, a, out r);
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static ulong IsZeroMask(in Fp381 a) => ConstantTime.IsZeroMask(a.l0 | a.l1 | a.l2 | a.l3 | a.l4 | a.l5);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static ulong EqualMask(in Fp381 a, in Fp381 b) => ConstantTime.IsZeroMask((a.l0 ^ b.l0) | (a.l1 ^ b.l1) | (a.l2 ^ b.l2) | (a.l3 ^ b.l3) | (a.l4 ^ b.l4) | (a.l5 ^ b.l5));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Select(ulong mask, in Fp381 a, in Fp381 b, out Fp381 r) =>
         r = new Fp381(b.l0 ^ (mask & (a.l0 ^ b.l0)), b.l1 ^ (mask & (a.l1 ^ b.l1)), b.l2 ^ (mask & (a.l2 ^ b.l2)), b.l3 ^ (mask & (a.l3 ^ b.l3)), b.l4 ^ (mask & (a.l4 ^ b.l4)), b.l5 ^ (mask & (a.l5 ^ b.l5)));
     /// <summary>1 when the little-endian limbs x are &lt; p, else 0 (constant time: full borrow chain).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // never run as unoptimised tier-0 code, whose `?:` may branch
     private static ulong LessThanModulus(ulong x0, ulong x1, ulong x2, ulong x3, ulong x4, ulong x5)
     {
         ulong br = x0 < P.p0 ? 1UL : 0UL;
@@ -634,6 +642,7 @@ public readonly partial struct Fp381 : IPrimeField<Fp381>, IEquatable<Fp381>
     private const ulong HalfP5 = 0x0D0088F51CBFF34DUL;
 
     /// <summary>1 when the canonical limbs x exceed (p-1)/2 (constant time).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // never run as unoptimised tier-0 code, whose `?:` may branch
     private static ulong GreaterThanHalf(ulong x0, ulong x1, ulong x2, ulong x3, ulong x4, ulong x5)
     {
         ulong br = HalfP0 < x0 ? 1UL : 0UL;

@@ -298,7 +298,9 @@ public readonly partial struct Fr381 : IPrimeField<Fr381>, IEquatable<Fr381>
     /// equal at 4 limbs and about 7 % slower at 6 limbs, so squaring is the CIOS product.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Square(in Fr381 a, out Fr381 r) => Mul(a, a, out r);
+
     /// <summary>r = a + b (constant time).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // never run as unoptimised tier-0 code, whose `?:` may branch
     public static void Add(in Fr381 a, in Fr381 b, out Fr381 r)
     {
         ulong c;
@@ -316,6 +318,7 @@ public readonly partial struct Fr381 : IPrimeField<Fr381>, IEquatable<Fr381>
     }
 
     /// <summary>r = a - b (constant time).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // never run as unoptimised tier-0 code, whose `?:` may branch
     public static void Sub(in Fr381 a, in Fr381 b, out Fr381 r)
     {
         ulong d0 = a.l0 - b.l0, br = a.l0 < b.l0 ? 1UL : 0UL;
@@ -332,6 +335,7 @@ public readonly partial struct Fr381 : IPrimeField<Fr381>, IEquatable<Fr381>
     }
 
     /// <summary>r = -a (constant time).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // never run as unoptimised tier-0 code, whose `?:` may branch
     public static void Neg(in Fr381 a, out Fr381 r)
     {
         ulong nz = ~ConstantTime.IsZeroMask(a.l0 | a.l1 | a.l2 | a.l3); // -0 = 0, not p
@@ -346,15 +350,19 @@ public readonly partial struct Fr381 : IPrimeField<Fr381>, IEquatable<Fr381>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Double(in Fr381 a, out Fr381 r) => Add(a, a, out r);
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static ulong IsZeroMask(in Fr381 a) => ConstantTime.IsZeroMask(a.l0 | a.l1 | a.l2 | a.l3);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static ulong EqualMask(in Fr381 a, in Fr381 b) => ConstantTime.IsZeroMask((a.l0 ^ b.l0) | (a.l1 ^ b.l1) | (a.l2 ^ b.l2) | (a.l3 ^ b.l3));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Select(ulong mask, in Fr381 a, in Fr381 b, out Fr381 r) =>
         r = new Fr381(b.l0 ^ (mask & (a.l0 ^ b.l0)), b.l1 ^ (mask & (a.l1 ^ b.l1)), b.l2 ^ (mask & (a.l2 ^ b.l2)), b.l3 ^ (mask & (a.l3 ^ b.l3)));
     /// <summary>1 when the little-endian limbs x are &lt; p, else 0 (constant time: full borrow chain).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // never run as unoptimised tier-0 code, whose `?:` may branch
     private static ulong LessThanModulus(ulong x0, ulong x1, ulong x2, ulong x3)
     {
         ulong br = x0 < P.p0 ? 1UL : 0UL;
@@ -370,6 +378,7 @@ public readonly partial struct Fr381 : IPrimeField<Fr381>, IEquatable<Fr381>
     private const ulong HalfP3 = 0x39F6D3A994CEBEA4UL;
 
     /// <summary>1 when the canonical limbs x exceed (p-1)/2 (constant time).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // never run as unoptimised tier-0 code, whose `?:` may branch
     private static ulong GreaterThanHalf(ulong x0, ulong x1, ulong x2, ulong x3)
     {
         ulong br = HalfP0 < x0 ? 1UL : 0UL;
