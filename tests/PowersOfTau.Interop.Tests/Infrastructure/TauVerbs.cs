@@ -6,9 +6,9 @@ namespace PowersOfTau.Interop.Tests.Infrastructure;
 
 /// <summary>
 /// The tau side of every phase-1 verb. A verb that the `tau` CLI has (<see cref="TauCli.HasVerb"/>) runs as the real
-/// executable; a verb the CLI does not have yet (at the time of writing: beacon, prepare phase2, challenge contribute)
-/// runs the Ceremony room's operation in-process, so the byte-identity checks hold today and move to the CLI by
-/// themselves when the verb lands. <see cref="UsedCli"/> records which path ran, for the test output.
+/// executable; a verb the CLI does not have (beacon, prepare phase2 and challenge contribute had no CLI verb when this
+/// suite was written; all have one now) runs the Ceremony room's operation in-process, so a build without the verb
+/// still checks the room. <see cref="UsedCli"/> records which path ran, for the test output.
 /// </summary>
 public sealed class TauVerbs(Action<string>? log = null)
 {
