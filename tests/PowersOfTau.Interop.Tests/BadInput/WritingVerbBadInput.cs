@@ -10,9 +10,8 @@ namespace PowersOfTau.Interop.Tests.BadInput;
 /// input path, an existing output without --force, a header whose power is above what the file holds. Each must exit 2
 /// with exactly one stderr line (no stack trace) and leave the folder exactly as it was: no output, no
 /// &lt;name&gt;.tmp-* file, existing files untouched.
-/// Verbs not yet in the CLI (beacon, prepare phase2, challenge contribute) are not covered here.
 /// </summary>
-public sealed class WritingVerbBadInput
+public sealed class WritingVerbBadInput(Xunit.Abstractions.ITestOutputHelper log)
 {
     private static string Fixture(string name) => Path.Combine(RepoPaths.Oracle, "fixtures", "ptau", name);
 
@@ -25,7 +24,16 @@ public sealed class WritingVerbBadInput
         { "import response", "missing input" }, { "import response", "wrong magic" }, { "import response", "output is input" },
         { "import response", "existing output" }, { "import response", "power above the file's" },
         { "truncate", "missing input" }, { "truncate", "wrong magic" }, { "truncate", "existing output" }, { "truncate", "power above the file's" },
+        { "beacon", "missing input" }, { "beacon", "wrong magic" }, { "beacon", "output is input" },
+        { "beacon", "existing output" }, { "beacon", "power above the file's" },
+        { "prepare phase2", "missing input" }, { "prepare phase2", "wrong magic" }, { "prepare phase2", "output is input" },
+        { "prepare phase2", "existing output" }, { "prepare phase2", "power above the file's" },
+        { "challenge contribute", "missing input" }, { "challenge contribute", "output is input" }, { "challenge contribute", "existing output" },
         { "new", "existing output" }, { "new", "power above the maximum" },
+        // Without --force "output is input" is caught as an existing output; with --force it must still be refused.
+        { "contribute", "output is input, --force" }, { "export challenge", "output is input, --force" },
+        { "import response", "output is input, --force" }, { "beacon", "output is input, --force" },
+        { "prepare phase2", "output is input, --force" }, { "challenge contribute", "output is input, --force" },
     };
 
     [Theory]
@@ -37,9 +45,10 @@ public sealed class WritingVerbBadInput
         File.Copy(Fixture("bn128_p4_0001.ptau"), dir.File("in.ptau"));
         File.Copy(Fixture("bn128_p4_final.ptau"), dir.File("final.ptau"));
         File.Copy(Fixture("response_bn128_p4_0002"), dir.File("response"));
+        File.Copy(Fixture("challenge_bn128_p4_0002"), dir.File("challenge"));
         File.WriteAllText(dir.File("existing.out"), "an earlier output that must survive");
 
-        string prepared = verb == "truncate" ? "final.ptau" : "in.ptau";
+        string prepared = verb switch { "truncate" => "final.ptau", "challenge contribute" => "challenge", _ => "in.ptau" };
         string input = problem switch
         {
             "missing input" => dir.File("missing.ptau"),
@@ -49,7 +58,7 @@ public sealed class WritingVerbBadInput
         };
         string output = problem switch
         {
-            "output is input" => input,
+            "output is input" or "output is input, --force" => input,
             "existing output" => dir.File("existing.out"),
             _ => dir.File("new.out"),
         };
@@ -62,9 +71,16 @@ public sealed class WritingVerbBadInput
             "export challenge" => ["powersoftau", "export", "challenge", input, output],
             "import response" => ["powersoftau", "import", "response", input, dir.File("response"), output, "--name", "x"],
             "truncate" => ["powersoftau", "truncate", input],
+            "beacon" => ["powersoftau", "beacon", input, output, "0102030405060708090a0b0c0d0e0f10", "10", "--name", "x"],
+            "prepare phase2" => ["powersoftau", "prepare", "phase2", input, output],
+            "challenge contribute" => ["powersoftau", "challenge", "contribute", "bn128", input, output, "-e", "bad input test", "--no-attestation"],
             "new" => ["powersoftau", "new", "bn128", problem == "power above the maximum" ? "29" : "3", output],
             _ => throw new ArgumentException(verb),
         };
+
+        // --quiet where the verb has it: progress lines are not errors (beacon, for one, hashes before it checks the output).
+        if (verb is not ("new" or "truncate")) args = [.. args, "--quiet"];
+        if (problem.EndsWith("--force", StringComparison.Ordinal)) args = [.. args, "--force"];
 
         var before = Snapshot(dir);
         var result = TauCli.Run(args, null, dir.Path);
@@ -76,6 +92,7 @@ public sealed class WritingVerbBadInput
         Assert.True(allowed.Contains(result.ExitCode), $"{verb} / {problem}: expected exit {string.Join(" or ", allowed)}\n{result}");
         Assert.True(result.StderrLines.Length == 1, $"{verb} / {problem}: expected exactly one stderr line\n{result}");
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        log.WriteLine($"exit {result.ExitCode}: {result.StderrLines[0]}");
         var after = Snapshot(dir);
         Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal)); // no output, no temp file
         foreach (var (name, hash) in before) Assert.True(hash == after[name], $"{verb} / {problem}: {name} was modified");

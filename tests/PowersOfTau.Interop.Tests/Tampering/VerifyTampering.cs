@@ -13,7 +13,7 @@ namespace PowersOfTau.Interop.Tests.Tampering;
 /// `tau powersoftau verify` must exit 1 (invalid) or 2 (unreadable) with one stderr line and no stack trace, leaving no
 /// file behind.
 /// </summary>
-public sealed class VerifyTampering
+public sealed class VerifyTampering(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly int[] AllSections = [1, 2, 3, 4, 5, 6, 7, 12, 13, 14, 15];
     private static readonly int[] SomeSections = [1, 2, 6, 7, 13];
@@ -75,5 +75,6 @@ public sealed class VerifyTampering
         Assert.True(result.StderrLines.Length == 1, $"{tamper}: expected one stderr line\n{result}");
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
         Assert.Equal(["tampered.ptau"], dir.FileNames());
+        output.WriteLine($"exit {result.ExitCode}: {result.StderrLines[0]}");
     }
 }
