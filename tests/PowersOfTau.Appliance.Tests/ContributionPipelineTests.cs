@@ -98,6 +98,7 @@ public sealed class ContributionPipelineTests : IDisposable
         Assert.True(_digestBuffer!.IsDisposed); // the digest was wiped once the operation returned
         Assert.Contains("ec256", _nameSeen); // default name: the attestation key's
         Assert.Contains(_tokens.SoftHsmToken, _nameSeen);
+        Assert.False(PowersOfTau.Secrets.ProcessHardening.IsDumpable); // hardening was applied before any secret
     }
 
     [Fact]
@@ -235,6 +236,10 @@ public sealed class ContributionPipelineTests : IDisposable
         string text = stdout.ToString();
         Assert.StartsWith("Contribution Response Hash imported: \n\t\t", text);
         Assert.Contains("Attestation: " + Output + ".cose", text);
+        // The digest a coordinator compares (attest show / verify print the same MessageSha256).
+        string sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Output + ".cose")));
+        Assert.Contains("Attestation SHA-256: " + sha, text);
+        Assert.Equal(sha, Convert.ToHexStringLower(PowersOfTau.Attestation.Show.AttestationReader.ReadFile(Output + ".cose").MessageSha256));
     }
 
     [Fact]
@@ -280,6 +285,17 @@ public sealed class ContributionPipelineTests : IDisposable
         var e = Assert.ThrowsAny<Exception>(() => Pipeline(Signed("os")).Run(Request(changeInputDuringOperation: true)));
         Assert.Equal(2, ErrorReporter.ExitCodeOf(e));
         Assert.Contains("changed during the contribution", e.Message);
+        Assert.False(File.Exists(Output));
+        Assert.False(File.Exists(Output + ".cose"));
+    }
+
+    [Fact]
+    public void With_force_a_signing_failure_also_removes_the_stale_attestation_of_the_replaced_output()
+    {
+        File.WriteAllText(Output, "old output");
+        File.WriteAllText(Output + ".cose", "old attestation");
+        var e = Assert.ThrowsAny<Exception>(() => Pipeline(Signed("os") with { Force = true }, wrapKey: key => new FailingSignatureKey(key)).Run(Request()));
+        Assert.Equal(3, ErrorReporter.ExitCodeOf(e));
         Assert.False(File.Exists(Output));
         Assert.False(File.Exists(Output + ".cose"));
     }

@@ -23,7 +23,7 @@ public static class ChallengeContributeCommand
         var options = new ContributionOptions();
         var cmd = new Command("contribute", "Answer a challenge file with a response (snarkjs powersoftau challenge contribute).") { curve, challenge, response };
         options.AddTo(cmd);
-        cmd.SetAction((parse, cancellationToken) =>
+        cmd.SetAction(LongRunningAction.Of((parse, cancellationToken) =>
         {
             var settings = options.Read(parse);
             var c = CurveNames.Parse(parse.GetValue(curve)!);
@@ -50,8 +50,8 @@ public static class ChallengeContributeCommand
                         new("Contribution Response Hash: ", result.ResponseHash),
                     ]);
             }), cancellationToken);
-            return Task.FromResult(ExitCodes.Success);
-        });
+            return ExitCodes.Success;
+        }));
         return cmd;
     }
 

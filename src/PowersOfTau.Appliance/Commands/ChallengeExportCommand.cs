@@ -15,15 +15,15 @@ public static class ChallengeExportCommand
         var force = SharedOptions.Force();
         var quiet = SharedOptions.Quiet();
         var cmd = new Command("challenge", "Export the current challenge of a .ptau file (snarkjs powersoftau export challenge).") { input, output, force, quiet };
-        cmd.SetAction((parse, cancellationToken) =>
+        cmd.SetAction(LongRunningAction.Of((parse, cancellationToken) =>
         {
             var result = ProgressDisplays.For(parse.GetValue(quiet), Console.Error).Run(progress =>
                 ChallengeExport.Export(parse.GetValue(input)!, parse.GetValue(output) ?? "challenge", overwrite: parse.GetValue(force),
                     cancellationToken: cancellationToken, progress: new CeremonyProgressAdapter(progress)));
             Console.WriteLine(SnarkjsHashFormat.Format("Last Response Hash: ", result.LastResponseHash));
             Console.WriteLine(SnarkjsHashFormat.Format("New Challenge Hash: ", result.ChallengeHash));
-            return Task.FromResult(ExitCodes.Success);
-        });
+            return ExitCodes.Success;
+        }));
         return cmd;
     }
 }

@@ -21,7 +21,7 @@ public static class PowersOfTauBeaconCommand
         var force = SharedOptions.Force();
         var quiet = SharedOptions.Quiet();
         var cmd = new Command("beacon", "Apply a public random beacon (snarkjs powersoftau beacon).") { input, output, beacon, iterations, name, force, quiet };
-        cmd.SetAction((parse, cancellationToken) =>
+        cmd.SetAction(LongRunningAction.Of((parse, cancellationToken) =>
         {
             string hex = parse.GetValue(beacon)!;
             if (hex.Length is 0 or > 510 || hex.Length % 2 != 0 || !hex.All(char.IsAsciiHexDigit))
@@ -35,8 +35,8 @@ public static class PowersOfTauBeaconCommand
                     parse.GetValue(name), parse.GetValue(force), cancellationToken, new CeremonyProgressAdapter(progress)));
             Console.WriteLine(SnarkjsHashFormat.Format("Contribution Response Hash imported: ", result.ResponseHash));
             Console.WriteLine(SnarkjsHashFormat.Format("Next Challenge Hash: ", result.NextChallenge));
-            return Task.FromResult(ExitCodes.Success);
-        });
+            return ExitCodes.Success;
+        }));
         return cmd;
     }
 }

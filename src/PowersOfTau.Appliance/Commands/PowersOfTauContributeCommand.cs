@@ -21,7 +21,7 @@ public static class PowersOfTauContributeCommand
         var options = new ContributionOptions();
         var cmd = new Command("contribute", "Contribute to a .ptau with hardware-mixed entropy and sign an attestation (snarkjs powersoftau contribute).") { input, output };
         options.AddTo(cmd);
-        cmd.SetAction((parse, cancellationToken) =>
+        cmd.SetAction(LongRunningAction.Of((parse, cancellationToken) =>
         {
             var settings = options.Read(parse);
             string inPath = parse.GetValue(input)!, outPath = parse.GetValue(output)!;
@@ -32,8 +32,8 @@ public static class PowersOfTauContributeCommand
                     new CeremonyProgressAdapter(context.Progress));
                 return Outcome(inPath, outPath, result);
             }), cancellationToken);
-            return Task.FromResult(ExitCodes.Success);
-        });
+            return ExitCodes.Success;
+        }));
         return cmd;
     }
 

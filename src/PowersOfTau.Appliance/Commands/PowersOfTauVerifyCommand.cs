@@ -13,7 +13,7 @@ public static class PowersOfTauVerifyCommand
         var file = new Argument<string>("file.ptau");
         var quiet = SharedOptions.Quiet();
         var cmd = new Command("verify", "Verify every contribution of a .ptau file (snarkjs powersoftau verify).") { file, quiet };
-        cmd.SetAction((parse, cancellationToken) =>
+        cmd.SetAction(LongRunningAction.Of((parse, cancellationToken) =>
         {
             var result = ProgressDisplays.For(parse.GetValue(quiet), Console.Error).Run(progress =>
                 PtauVerifier.Verify(parse.GetValue(file)!, cancellationToken, new CeremonyProgressAdapter(progress)));
@@ -24,8 +24,8 @@ public static class PowersOfTauVerifyCommand
                 Console.WriteLine(SnarkjsHashFormat.Format("Response Hash:", c.ResponseHash));
             }
             Console.WriteLine("Powers Of tau file OK!");
-            return Task.FromResult(ExitCodes.Success);
-        });
+            return ExitCodes.Success;
+        }));
         return cmd;
     }
 }

@@ -15,15 +15,15 @@ public static class PreparePhase2Command
         var force = SharedOptions.Force();
         var quiet = SharedOptions.Quiet();
         var cmd = new Command("phase2", "Compute the Lagrange sections for phase 2 (snarkjs powersoftau prepare phase2).") { input, output, force, quiet };
-        cmd.SetAction((parse, cancellationToken) =>
+        cmd.SetAction(LongRunningAction.Of((parse, cancellationToken) =>
         {
             ProgressDisplays.For(parse.GetValue(quiet), Console.Error).Run(progress =>
             {
                 PreparePhase2.Prepare(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(force), cancellationToken, new CeremonyProgressAdapter(progress));
                 return 0;
             });
-            return Task.FromResult(ExitCodes.Success);
-        });
+            return ExitCodes.Success;
+        }));
         return cmd;
     }
 }

@@ -18,7 +18,7 @@ public static class ResponseImportCommand
         var force = SharedOptions.Force();
         var quiet = SharedOptions.Quiet();
         var cmd = new Command("response", "Import a response into a new .ptau (snarkjs powersoftau import response).") { oldPtau, response, newPtau, name, noPoints, force, quiet };
-        cmd.SetAction((parse, cancellationToken) =>
+        cmd.SetAction(LongRunningAction.Of((parse, cancellationToken) =>
         {
             bool importPoints = !parse.GetValue(noPoints);
             var result = ProgressDisplays.For(parse.GetValue(quiet), Console.Error).Run(progress =>
@@ -26,8 +26,8 @@ public static class ResponseImportCommand
                     importPoints, overwrite: parse.GetValue(force), cancellationToken: cancellationToken, progress: new CeremonyProgressAdapter(progress)));
             Console.WriteLine(SnarkjsHashFormat.Format("Contribution Response Hash imported: ", result.ResponseHash));
             if (importPoints) Console.WriteLine(SnarkjsHashFormat.Format("Next Challenge Hash: ", result.NextChallenge));
-            return Task.FromResult(ExitCodes.Success);
-        });
+            return ExitCodes.Success;
+        }));
         return cmd;
     }
 }

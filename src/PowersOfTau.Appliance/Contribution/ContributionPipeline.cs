@@ -80,7 +80,10 @@ public sealed class ContributionPipeline
         IReadOnlyList<EntropyReport> reports;
         ContributionOutcome outcome;
         SecretBuffer digest;
-        using (var mixed = CollectEntropy(sources, challengeHash))
+        MixedEntropy collected;
+        using (ExitOnCancelWhileReadingTheTerminal(sources, cancellationToken))
+            collected = CollectEntropy(sources, challengeHash);
+        using (var mixed = collected)
         {
             digest = mixed.DeriveSnarkjsDigest();
             reports = mixed.Reports;
@@ -105,8 +108,10 @@ public sealed class ContributionPipeline
             }
             catch
             {
-                // No unattested output where an attested one was asked for.
+                // No unattested output where an attested one was asked for; with --force an older attestation there
+                // describes an output that has just been replaced, so it goes too.
                 TryDelete(outcome.OutputPath);
+                if (_settings.Force) TryDelete(attestationPath);
                 throw;
             }
         }
@@ -114,7 +119,11 @@ public sealed class ContributionPipeline
         if (!_settings.Quiet)
         {
             foreach (var hash in outcome.PrintedHashes) _out.WriteLine(SnarkjsHashFormat.Format(hash.Title, hash.Hash));
-            if (key is not null) _out.WriteLine($"Attestation: {attestationPath}");
+            if (key is not null)
+            {
+                _out.WriteLine($"Attestation: {attestationPath}");
+                _out.WriteLine($"Attestation SHA-256: {Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(attestationPath)))}");
+            }
         }
         return new ContributionResult(outcome, key is null ? null : attestationPath, reports);
     }
@@ -152,6 +161,22 @@ public sealed class ContributionPipeline
             sources.Add(new OperatorEntropySource(_terminal)); // the default when a person is at the terminal
         }
         return sources;
+    }
+
+    /// <summary>
+    /// A read from the terminal cannot be interrupted, so Ctrl+C at the operator prompt would wait for the whole
+    /// termination timeout. Nothing has been written yet and the terminal's echo is restored by its own signal
+    /// handler, so the process may simply exit (the kernel reclaims the locked secret pages).
+    /// </summary>
+    private IDisposable? ExitOnCancelWhileReadingTheTerminal(List<IEntropySource> sources, CancellationToken cancellationToken)
+    {
+        if (!sources.Any(s => s.Kind == EntropyKinds.Operator)) return null;
+        return cancellationToken.Register(() =>
+        {
+            _err.WriteLine();
+            _err.WriteLine("tau: cancelled");
+            Environment.Exit(ExitCodes.Cancelled);
+        });
     }
 
     private void Harden()

@@ -249,7 +249,10 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
 
     /// <summary>
     /// BE32(n−1), then U(τ^(n+i)·G1 − τ^i·G1) from ptau section 2, in snarkjs's chunks: chunks start at
-    /// i = 0, 16384, … below n−1 and each hashes min(n−1, 16384) points (spec/zkey.md §2 quirk).
+    /// i = 0, 16384, … below n−1 and each hashes min(n−1, 16384) points (spec/zkey.md §2). For n ≥ 2^15 that hashes
+    /// n points, not n−1; when n is also 2^power, the last "τ^(2n−1)" lies past the end of section 2 and snarkjs
+    /// reads the next bytes of the file (the following section's header and body) as a Montgomery affine point.
+    /// Both quirks are reproduced, since the hash must match (see <see cref="PastEndOfSection2"/>).
     /// </summary>
     private void HashHPoints(ref Blake2b hasher, PtauFile ptau, int n, CancellationToken ct)
     {
@@ -259,23 +262,65 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
         {
             ct.ThrowIfCancellationRequested();
             int count = Math.Min(n - 1, HashHChunk);
-            if (i + n + count > available)
-                throw new NotSupportedException(
-                    $"snarkjs hashes points past the end of section 2 of {ptau.FileName} for this domain size (2^{System.Numerics.BitOperations.Log2((uint)n)}); use a ptau of a larger power");
-            var high = ReadG1Points(ptau, 2, i + n, count);
+            int present = (int)Math.Min(count, available - (i + n));
+            var high = new AffinePoint<TFq, TG1>[count];
+            ReadG1Points(ptau, 2, i + n, present).CopyTo(high, 0);
             var low = ReadG1Points(ptau, 2, i, count);
             var diff = new JacobianPoint<TFq, TG1>[count];
-            Parallel.For(0, count, j =>
+            Parallel.For(0, present, j =>
             {
                 AffinePoint<TFq, TG1>.Negate(low[j], out var minusLow);
                 JacobianPoint<TFq, TG1>.AddMixedVartime(high[j].ToJacobian(), minusLow, out diff[j]);
             });
             var affine = new AffinePoint<TFq, TG1>[count];
-            JacobianPoint<TFq, TG1>.BatchToAffineVartime(diff, affine);
+            JacobianPoint<TFq, TG1>.BatchToAffineVartime(diff.AsSpan(0, present), affine.AsSpan(0, present));
             var u = new byte[count * Curve.G1Size];
-            PointEncoding<TFq, TG1>.WriteUncompressedMany(affine, u);
+            PointEncoding<TFq, TG1>.WriteUncompressedMany(affine.AsSpan(0, present), u.AsSpan(0, present * Curve.G1Size));
+            if (present < count) PastEndOfSection2(ptau, low.AsSpan(present), u.AsSpan(present * Curve.G1Size));
             hasher.Update(u);
         }
+    }
+
+    /// <summary>
+    /// snarkjs's view of the points "after" section 2: the raw bytes that follow it in the file, taken as Montgomery
+    /// affine coordinates without any check, minus the matching low point, as wasmcurves computes it
+    /// (<see cref="WasmcurvesSubAffine"/>); writes their U encodings to <paramref name="uncompressed"/>.
+    /// </summary>
+    private void PastEndOfSection2(PtauFile ptau, ReadOnlySpan<AffinePoint<TFq, TG1>> low, Span<byte> uncompressed)
+    {
+        int g1 = Curve.G1Size;
+        var raw = ReadPastSection(ptau, 2, (long)low.Length * g1);
+        var lowLem = new byte[g1];
+        for (int k = 0; k < low.Length; k++)
+        {
+            PointEncoding<TFq, TG1>.WriteLem(low[k], lowLem);
+            WasmcurvesSubAffine.Uncompressed(raw.AsSpan(k * g1, g1), lowLem, Curve.Q, Curve.N8q).CopyTo(uncompressed[(k * g1)..]);
+        }
+    }
+
+    /// <summary>The <paramref name="byteCount"/> bytes of the file that follow section <paramref name="id"/>.</summary>
+    private static byte[] ReadPastSection(PtauFile ptau, int id, long byteCount)
+    {
+        var sections = ptau.Container.SectionsInFileOrder;
+        var section = ptau.Section(id);
+        int index = sections.ToList().IndexOf(section);
+        var bytes = new byte[byteCount];
+        long filled = 0;
+        Span<byte> header = stackalloc byte[12];
+        for (int next = index + 1; next < sections.Count && filled < byteCount; next++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(header, (uint)sections[next].Id);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(header[4..], (ulong)sections[next].Size);
+            int take = (int)Math.Min(12, byteCount - filled);
+            header[..take].CopyTo(bytes.AsSpan((int)filled));
+            filled += take;
+            long body = Math.Min(sections[next].Size, byteCount - filled);
+            ptau.Container.ReadSection(sections[next], 0, bytes.AsSpan((int)filled, (int)body));
+            filled += body;
+        }
+        if (filled < byteCount)
+            throw Errors.ZkeyErrors.HashPastEndOfFile(ptau.FileName, ptau.Header.Power);
+        return bytes;
     }
 
     private void WriteCoefficients(BinFileWriter writer, List<CoefficientEntry> entries)
