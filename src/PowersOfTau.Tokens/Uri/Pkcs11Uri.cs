@@ -233,10 +233,18 @@ public sealed class Pkcs11Uri
             return (name, part[(eq + 1)..]);
         }
 
+        private const string PinValueRefused =
+            "PKCS#11 URI: 'pin-value' is refused: a PIN on the command line ends up in shell history, process listings and unwipeable memory; use pin-source=file:/path (a file readable only by you) or pin-source=env:NAME";
+
         public void AddPath(string part, int offset)
         {
             if (part.Length == 0) throw new Pkcs11UriException($"PKCS#11 URI: empty attribute at position {offset} (two ';' in a row?)");
             var (name, raw) = Split(part, offset, ';');
+            // A PIN is refused wherever it stands: as a path attribute it would otherwise pass as a vendor
+            // attribute and be repeated in every message that quotes the URI.
+            if (name == "pin-value") throw new Pkcs11UriException(PinValueRefused);
+            if (name == "pin-source")
+                throw new Pkcs11UriException("PKCS#11 URI: 'pin-source' is a query attribute (RFC 7512 §2.3): write it after '?', e.g. pkcs11:token=x?pin-source=file:/path");
             if (!_seenPath.Add(name))
                 throw new Pkcs11UriException($"PKCS#11 URI: path attribute '{name}' appears twice (RFC 7512 §2.3 forbids it)");
             byte[] value = Unescape(raw, offset + name.Length + 1, query: false, name);
@@ -251,8 +259,7 @@ public sealed class Pkcs11Uri
             if (part.Length == 0) throw new Pkcs11UriException($"PKCS#11 URI: empty query attribute at position {offset} (two '&' in a row?)");
             int eq = part.IndexOf('=', StringComparison.Ordinal);
             string name = eq < 0 ? part : part[..eq];
-            if (name == "pin-value")
-                throw new Pkcs11UriException("PKCS#11 URI: 'pin-value' is refused: a PIN on the command line ends up in shell history, process listings and unwipeable memory; use pin-source=file:/path (a file readable only by you) or pin-source=env:NAME");
+            if (name == "pin-value") throw new Pkcs11UriException(PinValueRefused);
             var (n, raw) = Split(part, offset, '&');
             bool standard = n is "pin-source" or "module-name" or "module-path";
             if (standard && !_seenQuery.Add(n))

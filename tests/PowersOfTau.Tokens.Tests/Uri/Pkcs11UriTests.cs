@@ -64,6 +64,25 @@ public sealed class Pkcs11UriTests
         Assert.Equal(2, e.ExitCode);
     }
 
+    [Theory]
+    [InlineData("pkcs11:token=tau;pin-value=the-pin")]
+    [InlineData("pkcs11:pin-value=the-pin;token=tau?module-path=/x.so")]
+    public void Pin_value_as_a_path_attribute_is_refused_too_without_echoing_the_pin(string uri)
+    {
+        var e = Assert.Throws<Pkcs11UriException>(() => Pkcs11Uri.Parse(uri));
+        Assert.Contains("pin-value", e.Message);
+        Assert.DoesNotContain("the-pin", e.Message);
+        Assert.Equal(2, e.ExitCode);
+    }
+
+    [Fact]
+    public void Pin_source_in_the_path_is_refused_with_where_it_belongs()
+    {
+        var e = Assert.Throws<Pkcs11UriException>(() => Pkcs11Uri.Parse("pkcs11:token=tau;pin-source=file:/tmp/pin"));
+        Assert.Contains("query attribute", e.Message);
+        Assert.DoesNotContain("/tmp/pin", e.Message);
+    }
+
     [Fact]
     public void Rfc7512_slot_and_library_attributes()
     {
