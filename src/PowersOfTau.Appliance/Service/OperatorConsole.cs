@@ -39,7 +39,9 @@ public sealed partial class OperatorConsole : IDisposable
         }
         if (setting == ServiceConfiguration.StandardInputConsole)
         {
-            var standard = NoEchoTerminal.Standard;
+            // Prompts go back to the terminal on fd 0 (systemd opens TTYPath read-write for StandardInput=tty),
+            // not to stderr, which the unit sends to the journal.
+            var standard = new NoEchoTerminal(0, 0);
             if (!standard.IsTerminal)
                 throw new UserFacingError(ExitCodes.BadInput, "operator-console = \"stdin\" but standard input is not a terminal; in the unit set StandardInput=tty and TTYPath=, or use \"none\"");
             return new OperatorConsole(standard, -1, "typed entropy on standard input");
