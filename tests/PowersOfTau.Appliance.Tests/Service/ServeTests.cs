@@ -135,6 +135,26 @@ public sealed class ServeTests(HardwareTokens tokens) : IDisposable
     }
 
     [Fact]
+    public void SIGTERM_during_a_contribution_cancels_it_leaves_nothing_in_outbox_and_keeps_the_input()
+    {
+        string big = Path.Combine(_dir, "p12.ptau"); // 2^12: seconds of work, long enough to be stopped midway
+        Assert.Equal(0, TauProcess.Run("powersoftau", "new", "bn128", "12", big).ExitCode);
+        using var serve = ServeProcess.Start(Config(), tokens.Environment);
+        serve.WaitReady();
+        Drop(big, "big.ptau");
+        serve.WaitFor(() => serve.Notifications.Any(n => n.StartsWith("STATUS=contributing to big.ptau", StringComparison.Ordinal)), "the contribution to start");
+        Thread.Sleep(500); // past the key and the entropy, into the point loops
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        serve.TerminateCleanly();
+        Assert.Contains("cancelled by the stop request", serve.Output);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"the stop took {watch.Elapsed}");
+        Assert.True(File.Exists(In("inbox", "big.ptau")));
+        Assert.Empty(Directory.GetFiles(In("outbox"))); // no output, no in-progress name, no *.tmp-*
+        Assert.Empty(Directory.GetFiles(In("done")));
+        Assert.Empty(Directory.GetFiles(In("failed")));
+    }
+
+    [Fact]
     public void A_configuration_with_insecure_test_randomness_is_refused_with_exit_2()
     {
         using var serve = ServeProcess.Start(Config(extra: $"insecure-test-randomness = \"{ContributeVerbTests.FixedSeedHex}\""), tokens.Environment);
