@@ -3,7 +3,7 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-dotnet publish "$repo/src/PowersOfTau.Appliance" -c Release -p:PublishProfile=linux-x64-selfcontained \
+dotnet publish "$repo/src/PowersOfTau.Appliance" -c Release -p:PublishProfileFullPath="$repo/images/publish/linux-x64-selfcontained.pubxml" \
     -o "$here/mkosi.extra/usr/lib/powersoftau"
 cp "$repo/images/systemd/powersoftau.service" "$here/mkosi.extra/etc/systemd/system/"
 cp "$repo/images/powersoftau.toml.example" "$here/mkosi.extra/etc/powersoftau/"

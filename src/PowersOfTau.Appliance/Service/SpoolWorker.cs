@@ -54,10 +54,11 @@ public sealed class SpoolWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The spool itself broke (folder removed, disk gone): stop, systemd restarts us or shows the failure.
-            logger.LogCritical("the spool failed: {Message}; stopping", e.Message);
+            // The spool itself broke (folder removed, disk gone) or the loop has a bug: stop with exit 1 so that
+            // systemd restarts the service (Restart=on-failure) or shows the failure; never spin on one input.
+            logger.LogCritical("the spool loop failed ({Type}): {Message}; stopping", e.GetType().Name, e.Message);
             ExitCode = 1;
             lifetime.StopApplication();
             return;
@@ -79,6 +80,7 @@ public sealed class SpoolWorker(
 
         var stdout = new StringWriter();
         var stderr = new StringWriter();
+        bool outputPublished = false; // the output is renamed into place but its attestation not yet
         try
         {
             if (File.Exists(output) || File.Exists(attestation))
@@ -90,7 +92,9 @@ public sealed class SpoolWorker(
             LogLines(stdout, LogLevel.Information);
 
             File.Move(stagedOutput, output);
+            outputPublished = true;
             File.Move(stagedAttestation, attestation);
+            outputPublished = false; // both are out: from here on the pair stays, whatever happens to the input
             DirectoryFsync.Flush(spool.Outbox);
             string movedTo = SpoolFolders.MoveInto(inputPath, spool.Done);
             if (r1cs is not null) SpoolFolders.MoveInto(r1cs, spool.Done);
@@ -105,6 +109,7 @@ public sealed class SpoolWorker(
         {
             LogLines(stderr, LogLevel.Warning);
             RemoveStaged(stagedOutput, stagedAttestation);
+            if (outputPublished) RemoveStaged(output); // never an output without its attestation
             var reason = new StringWriter();
             int code = ErrorReporter.Report(e, reason);
             string line = FirstLine(reason.ToString());

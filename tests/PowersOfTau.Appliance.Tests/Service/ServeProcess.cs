@@ -32,7 +32,8 @@ internal sealed partial class ServeProcess : IDisposable
     }
 
     /// <summary>Starts `tau serve --config <paramref name="configPath"/>` with <paramref name="environment"/> added.</summary>
-    public static ServeProcess Start(string configPath, IReadOnlyDictionary<string, string> environment)
+    /// <param name="watchdogMicroseconds">WATCHDOG_USEC to pass, as systemd would with WatchdogSec=; none by default.</param>
+    public static ServeProcess Start(string configPath, IReadOnlyDictionary<string, string> environment, long? watchdogMicroseconds = null)
     {
         string socketPath = Path.Combine(Path.GetTempPath(), $"tau-notify-{Guid.NewGuid():N}.sock");
         var notify = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
@@ -41,6 +42,8 @@ internal sealed partial class ServeProcess : IDisposable
         foreach (var (name, value) in environment) psi.Environment[name] = value;
         psi.Environment["NOTIFY_SOCKET"] = socketPath;
         psi.Environment.Remove("WATCHDOG_USEC");
+        psi.Environment.Remove("WATCHDOG_PID"); // the child's pid is not known before it starts
+        if (watchdogMicroseconds is { } usec) psi.Environment["WATCHDOG_USEC"] = usec.ToString(System.Globalization.CultureInfo.InvariantCulture);
         psi.ArgumentList.Add(TauProcess.TauDll);
         psi.ArgumentList.Add("serve");
         psi.ArgumentList.Add("--config");

@@ -123,15 +123,18 @@ public sealed class ServeTests(HardwareTokens tokens) : IDisposable
     }
 
     [Fact]
-    public void SIGTERM_while_idle_exits_0_and_leftovers_of_a_killed_run_are_removed_at_start()
+    public void SIGTERM_while_idle_exits_0_leftovers_of_a_killed_run_are_removed_and_the_watchdog_is_fed()
     {
         string config = Config();
         File.WriteAllText(In("outbox", ".inprogress-old.ptau.tmp-abc"), "half-written by a killed run");
-        using var serve = ServeProcess.Start(config, tokens.Environment);
+        File.WriteAllText(In("outbox", "finished-earlier.ptau"), "a published output is not a leftover");
+        using var serve = ServeProcess.Start(config, tokens.Environment, watchdogMicroseconds: 400_000);
         serve.WaitReady();
-        Assert.Empty(Directory.GetFiles(In("outbox")));
+        Assert.Equal(["finished-earlier.ptau"], Listing(In("outbox")));
+        // WatchdogSec=0.4 s: pings every 0.2 s; wait for a few.
+        serve.WaitFor(() => serve.Notifications.Count(n => n == "WATCHDOG=1") >= 3, "three WATCHDOG=1", seconds: 10);
         serve.TerminateCleanly();
-        Assert.Empty(Directory.GetFiles(In("outbox")));
+        Assert.Equal(["finished-earlier.ptau"], Listing(In("outbox")));
     }
 
     [Fact]
