@@ -19,7 +19,9 @@ public static class Program
                 Console.Error.WriteLine("tau: " + string.Join(" ", parsed.Errors.Select(e => e.Message).Reverse()) + " (see `tau --help`)");
                 return ExitCodes.BadInput;
             }
-            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // Ctrl+C / SIGTERM cancel the operation's token; wait for it to stop and remove its temporary output
+            // (System.CommandLine would otherwise exit after 2 s and leave <out>.tmp-* behind).
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(60) });
         }
         catch (Exception e)
         {

@@ -127,4 +127,78 @@ public sealed class ContributeVerbTests : IDisposable
         Assert.Equal(string.Join("\n", new[] { "Claimed Previous Response Hash: ", "Current Challenge Hash: ", "Contribution Response Hash: " }
             .Select(title => SnarkjsLog.Block("deterministic.log", title, section))), r.Stdout.TrimEnd('\n'));
     }
+
+    [Fact]
+    public void Progress_goes_to_stderr_as_plain_lines_when_piped_and_not_at_all_with_quiet()
+    {
+        var shown = TauProcess.Run("powersoftau", "contribute", SnarkjsLog.Fixture("bn128_p4_0000.ptau"), Out("a.ptau"), "-e", "x", "--no-attestation");
+        Assert.Equal(0, shown.ExitCode);
+        Assert.Contains("applying key to tauG1: 31/31 points (", shown.Stderr);
+        Assert.DoesNotContain("points", shown.Stdout);
+
+        var quiet = TauProcess.Run("powersoftau", "contribute", SnarkjsLog.Fixture("bn128_p4_0000.ptau"), Out("b.ptau"), "-e", "x", "--no-attestation", "--quiet");
+        Assert.Equal(0, quiet.ExitCode);
+        Assert.Equal("", quiet.Stderr);
+        Assert.Equal("", quiet.Stdout);
+    }
+
+    [Fact]
+    public async Task A_termination_signal_mid_contribution_cancels_it_and_leaves_no_file_behind()
+    {
+        Assert.Equal(0, TauProcess.Run("powersoftau", "new", "bn128", "14", Out("in.ptau")).ExitCode);
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (string a in new[] { TauProcess.TauDll, "powersoftau", "contribute", Out("in.ptau"), Out("out.ptau"), "-e", "x", "--no-attestation" })
+            psi.ArgumentList.Add(a);
+        using var tau = System.Diagnostics.Process.Start(psi)!;
+        tau.StandardInput.Close();
+        var stdout = tau.StandardOutput.ReadToEndAsync();
+        string? first = await tau.StandardError.ReadLineAsync(); // the first progress line: the key is being applied
+        Assert.StartsWith("applying key to tauG1", first);
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", tau.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+        string rest = await tau.StandardError.ReadToEndAsync();
+        await tau.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(130, tau.ExitCode);
+        Assert.Contains("tau: cancelled", rest);
+        Assert.Equal("", await stdout);
+        Assert.False(File.Exists(Out("out.ptau")));
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp-*"));
+    }
+
+    [Fact]
+    public async Task Ctrl_c_at_the_operator_prompt_exits_at_once_with_130()
+    {
+        // script(1) gives tau a terminal, so the operator prompt appears (the default at a terminal).
+        string command = $"exec dotnet {TauProcess.TauDll} powersoftau contribute {SnarkjsLog.Fixture("bn128_p4_0000.ptau")} {Out("out.ptau")} --no-attestation";
+        var psi = new System.Diagnostics.ProcessStartInfo("script", ["-qec", command, "/dev/null"])
+            { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        using var script = System.Diagnostics.Process.Start(psi)!;
+        var shown = new System.Text.StringBuilder();
+        var buffer = new char[256];
+        while (!shown.ToString().Contains("then Enter", StringComparison.Ordinal))
+        {
+            int n = await script.StandardOutput.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(n > 0, "tau ended before prompting: " + shown);
+            shown.Append(buffer, 0, n);
+        }
+        string children = await File.ReadAllTextAsync($"/proc/{script.Id}/task/{script.Id}/children");
+        int tau = int.Parse(children.Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", tau.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        string rest = await script.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await script.WaitForExitAsync();
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}"); // not the 60 s termination timeout
+        Assert.Equal(130, script.ExitCode); // script -e passes tau's exit code on
+        Assert.Contains("tau: cancelled", rest);
+        Assert.False(File.Exists(Out("out.ptau")));
+        script.StandardInput.Close();
+    }
+
+    [Fact]
+    public void A_warning_says_so_exactly_when_swap_is_on()
+    {
+        bool swapOn = PowersOfTau.Secrets.ProcessHardening.SwapTotalKiB() > 0;
+        var r = TauProcess.Run("powersoftau", "contribute", SnarkjsLog.Fixture("bn128_p4_0000.ptau"), Out("out.ptau"), "-e", "x", "--no-attestation", "--quiet");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(swapOn, r.Stderr.Contains("swap is on", StringComparison.Ordinal));
+    }
 }

@@ -53,7 +53,7 @@ public sealed class ContributionPipelineTests : IDisposable
     private string TpmSource => "tpm:" + _tokens.TpmUri();
 
     /// <summary>Writes SHA-512(digest) (a public function of the secret, for this test only) and reports it.</summary>
-    private ContributionRequest Request(byte[]? contributionHash = null) => new(_input, Output,
+    private ContributionRequest Request(byte[]? contributionHash = null, bool changeInputDuringOperation = false) => new(_input, Output,
         () => { _challengeReads++; return SHA512.HashData(File.ReadAllBytes(_input)); },
         (digest, context, _) =>
         {
@@ -61,6 +61,7 @@ public sealed class ContributionPipelineTests : IDisposable
             _nameSeen = context.Name;
             _digestSeen = digest.Reveal().ToArray();
             _digestBuffer = digest;
+            if (changeInputDuringOperation) File.AppendAllText(_input, "changed");
             context.Progress.Report(new OperationProgress("tauG1", 1, 1));
             byte[] written = SHA512.HashData(digest.Reveal());
             File.WriteAllBytes(Output, written);
@@ -97,6 +98,7 @@ public sealed class ContributionPipelineTests : IDisposable
         Assert.True(_digestBuffer!.IsDisposed); // the digest was wiped once the operation returned
         Assert.Contains("ec256", _nameSeen); // default name: the attestation key's
         Assert.Contains(_tokens.SoftHsmToken, _nameSeen);
+        Assert.False(PowersOfTau.Secrets.ProcessHardening.IsDumpable); // hardening was applied before any secret
     }
 
     [Fact]
@@ -234,6 +236,57 @@ public sealed class ContributionPipelineTests : IDisposable
         string text = stdout.ToString();
         Assert.StartsWith("Contribution Response Hash imported: \n\t\t", text);
         Assert.Contains("Attestation: " + Output + ".cose", text);
+        // The digest a coordinator compares (attest show / verify print the same MessageSha256).
+        string sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Output + ".cose")));
+        Assert.Contains("Attestation SHA-256: " + sha, text);
+        Assert.Equal(sha, Convert.ToHexStringLower(PowersOfTau.Attestation.Show.AttestationReader.ReadFile(Output + ".cose").MessageSha256));
+    }
+
+    [Fact]
+    public async Task At_a_terminal_the_operator_is_asked_by_default_and_the_typed_text_ends_the_digest()
+    {
+        using var pty = new PowersOfTau.Tokens.Testing.Pty();
+        var terminal = new PowersOfTau.Tokens.Pins.NoEchoTerminal(pty.Slave, pty.Slave);
+        var settings = Signed() with { EntropyText = null, InsecureTestRandomnessHex = ContributeVerbTests.FixedSeedHex };
+        var pipeline = new ContributionPipeline(settings, TextWriter.Null, TextWriter.Null, terminal, new SilentProgressDisplay());
+        var running = Task.Run(() => pipeline.Run(Request()));
+        pty.WaitForDisplay(shown => shown.Contains("then Enter", StringComparison.Ordinal));
+        pty.WaitForEchoOff();
+        pty.Type("deterministic entropy\n");
+        var result = await running.WaitAsync(TimeSpan.FromSeconds(30));
+
+        using var expected = PowersOfTauContribute.SnarkjsSeed(Enumerable.Repeat((byte)0x2a, 64).ToArray(), Encoding.UTF8.GetBytes("deterministic entropy"));
+        Assert.Equal(expected.Reveal().ToArray(), _digestSeen);
+        Assert.Contains(result.Entropy, r => r.Kind == "operator-keyboard" && r.Bytes == "deterministic entropy".Length);
+        Assert.DoesNotContain("deterministic", pty.Displayed()); // no echo
+    }
+
+    [Fact]
+    public void Typed_text_from_two_places_is_bad_usage()
+    {
+        var e = Assert.ThrowsAny<Exception>(() => Pipeline(Signed("operator")).Run(Request()));
+        Assert.Equal(2, ErrorReporter.ExitCodeOf(e));
+        Assert.Equal(0, _challengeReads);
+    }
+
+    [Fact]
+    public void The_attestation_goes_where_asked()
+    {
+        string custom = Path.Combine(_dir, "elsewhere.cose");
+        var result = Pipeline(Signed("os") with { AttestationPath = custom }).Run(Request());
+        Assert.Equal(custom, result.AttestationPath);
+        Assert.Equal(VerificationOutcome.Valid, Verify(custom).Outcome);
+        Assert.False(File.Exists(Output + ".cose"));
+    }
+
+    [Fact]
+    public void An_input_that_changes_during_the_operation_removes_the_output()
+    {
+        var e = Assert.ThrowsAny<Exception>(() => Pipeline(Signed("os")).Run(Request(changeInputDuringOperation: true)));
+        Assert.Equal(2, ErrorReporter.ExitCodeOf(e));
+        Assert.Contains("changed during the contribution", e.Message);
+        Assert.False(File.Exists(Output));
+        Assert.False(File.Exists(Output + ".cose"));
     }
 
     /// <summary>A token key whose signing fails as a pulled token does; everything else is the real key's.</summary>

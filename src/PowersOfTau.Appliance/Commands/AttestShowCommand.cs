@@ -15,7 +15,7 @@ public static class AttestShowCommand
         cmd.SetAction(parse =>
         {
             var decoded = AttestationReader.ReadFile(parse.GetValue(file)!);
-            Console.WriteLine(parse.GetValue(json) ? AttestationRenderer.ToJson(decoded) : AttestationRenderer.ToText(decoded));
+            TextBlock.Write(Console.Out, parse.GetValue(json) ? AttestationRenderer.ToJson(decoded) : AttestationRenderer.ToText(decoded));
             return ExitCodes.Success;
         });
         return cmd;

@@ -30,7 +30,7 @@ public static class AttestVerifyCommand
                 AcceptInsecureTestRandomness = parse.GetValue(allowInsecure),
             };
             var result = AttestationVerifier.VerifyFile(parse.GetValue(file)!, options);
-            Console.WriteLine(parse.GetValue(json) ? AttestationRenderer.ToJson(result) : AttestationRenderer.ToText(result));
+            TextBlock.Write(Console.Out, parse.GetValue(json) ? AttestationRenderer.ToJson(result) : AttestationRenderer.ToText(result));
             return result.ExitCode;
         });
         return cmd;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PowersOfTau.Appliance.Cli;
 using PowersOfTau.Appliance.Contribution;
+using PowersOfTau.Appliance.Progress;
 using PowersOfTau.Attestation.Claims;
 using PowersOfTau.Ceremony.Operations;
 using PowersOfTau.Ceremony.Ptau;
@@ -22,15 +23,15 @@ public static class ChallengeContributeCommand
         var options = new ContributionOptions();
         var cmd = new Command("contribute", "Answer a challenge file with a response (snarkjs powersoftau challenge contribute).") { curve, challenge, response };
         options.AddTo(cmd);
-        cmd.SetAction((parse, cancellationToken) =>
+        cmd.SetAction(LongRunningAction.Of((parse, cancellationToken) =>
         {
             var settings = options.Read(parse);
             var c = CurveNames.Parse(parse.GetValue(curve)!);
             string inPath = parse.GetValue(challenge)!, outPath = parse.GetValue(response)!;
             var pipeline = new ContributionPipeline(settings, Console.Out, Console.Error);
-            pipeline.Run(new ContributionRequest(inPath, outPath, () => ChallengeHash(c, inPath), (digest, _, token) =>
+            pipeline.Run(new ContributionRequest(inPath, outPath, () => ChallengeHash(c, inPath), (digest, context, token) =>
             {
-                var result = ChallengeContribute.Apply(c, inPath, outPath, digest, settings.Force, token);
+                var result = ChallengeContribute.Apply(c, inPath, outPath, digest, settings.Force, token, new CeremonyProgressAdapter(context.Progress));
                 using var written = TranscriptFile.Open(outPath, TranscriptFileKind.Response, c);
                 byte[] claimedPrevious = written.LeadingHash.Length == 64 ? ClaimedPreviousResponse(c, inPath) : [];
                 return new ContributionOutcome(
@@ -49,8 +50,8 @@ public static class ChallengeContributeCommand
                         new("Contribution Response Hash: ", result.ResponseHash),
                     ]);
             }), cancellationToken);
-            return Task.FromResult(ExitCodes.Success);
-        });
+            return ExitCodes.Success;
+        }));
         return cmd;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PowersOfTau.Appliance.Cli;
+using PowersOfTau.Appliance.Progress;
 using PowersOfTau.Ceremony.Operations;
 
 namespace PowersOfTau.Appliance.Commands;
@@ -12,14 +13,17 @@ public static class ChallengeExportCommand
         var input = new Argument<string>("in.ptau");
         var output = new Argument<string?>("challenge") { Description = "output file (default \"challenge\", as snarkjs)", Arity = ArgumentArity.ZeroOrOne };
         var force = SharedOptions.Force();
-        var cmd = new Command("challenge", "Export the current challenge of a .ptau file (snarkjs powersoftau export challenge).") { input, output, force };
-        cmd.SetAction(parse =>
+        var quiet = SharedOptions.Quiet();
+        var cmd = new Command("challenge", "Export the current challenge of a .ptau file (snarkjs powersoftau export challenge).") { input, output, force, quiet };
+        cmd.SetAction(LongRunningAction.Of((parse, cancellationToken) =>
         {
-            var result = ChallengeExport.Export(parse.GetValue(input)!, parse.GetValue(output) ?? "challenge", overwrite: parse.GetValue(force));
+            var result = ProgressDisplays.For(parse.GetValue(quiet), Console.Error).Run(progress =>
+                ChallengeExport.Export(parse.GetValue(input)!, parse.GetValue(output) ?? "challenge", overwrite: parse.GetValue(force),
+                    cancellationToken: cancellationToken, progress: new CeremonyProgressAdapter(progress)));
             Console.WriteLine(SnarkjsHashFormat.Format("Last Response Hash: ", result.LastResponseHash));
             Console.WriteLine(SnarkjsHashFormat.Format("New Challenge Hash: ", result.ChallengeHash));
             return ExitCodes.Success;
-        });
+        }));
         return cmd;
     }
 }

@@ -16,14 +16,14 @@ public static class Groth16SetupCommand
         var force = SharedOptions.Force();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "no progress" };
         var cmd = new Command("setup", "Create the initial zkey of a circuit (snarkjs groth16 setup).") { r1cs, ptau, zkey, force, quiet };
-        cmd.SetAction((parse, cancellationToken) =>
+        cmd.SetAction(LongRunningAction.Of((parse, cancellationToken) =>
         {
             var result = ProgressDisplays.For(parse.GetValue(quiet), Console.Error).Run(progress =>
                 Groth16Setup.Run(parse.GetValue(r1cs)!, parse.GetValue(ptau)!, parse.GetValue(zkey)!, parse.GetValue(force),
                     new ZkeyProgressAdapter(progress), cancellationToken));
             Console.WriteLine(SnarkjsHashFormat.Format("Circuit hash: ", result.CsHash));
-            return Task.FromResult(ExitCodes.Success);
-        });
+            return ExitCodes.Success;
+        }));
         return cmd;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PowersOfTau.Appliance.Cli;
+using PowersOfTau.Appliance.Progress;
 using PowersOfTau.Ceremony.Operations;
 
 namespace PowersOfTau.Appliance.Commands;
@@ -18,8 +19,9 @@ public static class PowersOfTauBeaconCommand
         var iterations = new Argument<int>("numIterationsExp") { Description = $"log2 of the hash iterations, {PowersOfTauBeacon.MinIterationsExp}..{PowersOfTauBeacon.MaxIterationsExp}" };
         var name = SharedOptions.Name();
         var force = SharedOptions.Force();
-        var cmd = new Command("beacon", "Apply a public random beacon (snarkjs powersoftau beacon).") { input, output, beacon, iterations, name, force };
-        cmd.SetAction((parse, cancellationToken) =>
+        var quiet = SharedOptions.Quiet();
+        var cmd = new Command("beacon", "Apply a public random beacon (snarkjs powersoftau beacon).") { input, output, beacon, iterations, name, force, quiet };
+        cmd.SetAction(LongRunningAction.Of((parse, cancellationToken) =>
         {
             string hex = parse.GetValue(beacon)!;
             if (hex.Length is 0 or > 510 || hex.Length % 2 != 0 || !hex.All(char.IsAsciiHexDigit))
@@ -27,12 +29,14 @@ public static class PowersOfTauBeaconCommand
             int exp = parse.GetValue(iterations);
             if (exp < PowersOfTauBeacon.MinIterationsExp || exp > PowersOfTauBeacon.MaxIterationsExp)
                 throw new UserFacingError(ExitCodes.BadInput, $"numIterationsExp must be between {PowersOfTauBeacon.MinIterationsExp} and {PowersOfTauBeacon.MaxIterationsExp}");
-            var result = PowersOfTauBeacon.Apply(parse.GetValue(input)!, parse.GetValue(output)!, Convert.FromHexString(hex), exp,
-                parse.GetValue(name), parse.GetValue(force), cancellationToken);
+            byte[] beaconHash = Convert.FromHexString(hex);
+            var result = ProgressDisplays.For(parse.GetValue(quiet), Console.Error).Run(progress =>
+                PowersOfTauBeacon.Apply(parse.GetValue(input)!, parse.GetValue(output)!, beaconHash, exp,
+                    parse.GetValue(name), parse.GetValue(force), cancellationToken, new CeremonyProgressAdapter(progress)));
             Console.WriteLine(SnarkjsHashFormat.Format("Contribution Response Hash imported: ", result.ResponseHash));
             Console.WriteLine(SnarkjsHashFormat.Format("Next Challenge Hash: ", result.NextChallenge));
-            return Task.FromResult(ExitCodes.Success);
-        });
+            return ExitCodes.Success;
+        }));
         return cmd;
     }
 }

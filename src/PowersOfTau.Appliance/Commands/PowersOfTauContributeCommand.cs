@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PowersOfTau.Appliance.Cli;
 using PowersOfTau.Appliance.Contribution;
+using PowersOfTau.Appliance.Progress;
 using PowersOfTau.Attestation.Claims;
 using PowersOfTau.Ceremony.Operations;
 using PowersOfTau.Ceremony.Ptau;
@@ -20,18 +21,19 @@ public static class PowersOfTauContributeCommand
         var options = new ContributionOptions();
         var cmd = new Command("contribute", "Contribute to a .ptau with hardware-mixed entropy and sign an attestation (snarkjs powersoftau contribute).") { input, output };
         options.AddTo(cmd);
-        cmd.SetAction((parse, cancellationToken) =>
+        cmd.SetAction(LongRunningAction.Of((parse, cancellationToken) =>
         {
             var settings = options.Read(parse);
             string inPath = parse.GetValue(input)!, outPath = parse.GetValue(output)!;
             var pipeline = new ContributionPipeline(settings, Console.Out, Console.Error);
             pipeline.Run(new ContributionRequest(inPath, outPath, () => CurrentChallenge(inPath), (digest, context, token) =>
             {
-                var result = PowersOfTauContribute.Apply(inPath, outPath, digest, context.Name, settings.Force, token);
+                var result = PowersOfTauContribute.Apply(inPath, outPath, digest, context.Name, settings.Force, token,
+                    new CeremonyProgressAdapter(context.Progress));
                 return Outcome(inPath, outPath, result);
             }), cancellationToken);
-            return Task.FromResult(ExitCodes.Success);
-        });
+            return ExitCodes.Success;
+        }));
         return cmd;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PowersOfTau.Appliance.Cli;
+using PowersOfTau.Appliance.Progress;
 using PowersOfTau.Ceremony.Verification;
 
 namespace PowersOfTau.Appliance.Commands;
@@ -10,10 +11,12 @@ public static class PowersOfTauVerifyCommand
     public static Command Create()
     {
         var file = new Argument<string>("file.ptau");
-        var cmd = new Command("verify", "Verify every contribution of a .ptau file (snarkjs powersoftau verify).") { file };
-        cmd.SetAction((parse, cancellationToken) =>
+        var quiet = SharedOptions.Quiet();
+        var cmd = new Command("verify", "Verify every contribution of a .ptau file (snarkjs powersoftau verify).") { file, quiet };
+        cmd.SetAction(LongRunningAction.Of((parse, cancellationToken) =>
         {
-            var result = PtauVerifier.Verify(parse.GetValue(file)!, cancellationToken);
+            var result = ProgressDisplays.For(parse.GetValue(quiet), Console.Error).Run(progress =>
+                PtauVerifier.Verify(parse.GetValue(file)!, cancellationToken, new CeremonyProgressAdapter(progress)));
             foreach (var c in result.Contributions.Reverse())
             {
                 Console.WriteLine("-----------------------------------------------------");
@@ -21,8 +24,8 @@ public static class PowersOfTauVerifyCommand
                 Console.WriteLine(SnarkjsHashFormat.Format("Response Hash:", c.ResponseHash));
             }
             Console.WriteLine("Powers Of tau file OK!");
-            return Task.FromResult(ExitCodes.Success);
-        });
+            return ExitCodes.Success;
+        }));
         return cmd;
     }
 }

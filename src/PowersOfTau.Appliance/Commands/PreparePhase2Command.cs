@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PowersOfTau.Appliance.Cli;
+using PowersOfTau.Appliance.Progress;
 using PowersOfTau.Ceremony.Operations;
 
 namespace PowersOfTau.Appliance.Commands;
@@ -12,12 +13,17 @@ public static class PreparePhase2Command
         var input = new Argument<string>("in.ptau");
         var output = new Argument<string>("out.ptau");
         var force = SharedOptions.Force();
-        var cmd = new Command("phase2", "Compute the Lagrange sections for phase 2 (snarkjs powersoftau prepare phase2).") { input, output, force };
-        cmd.SetAction((parse, cancellationToken) =>
+        var quiet = SharedOptions.Quiet();
+        var cmd = new Command("phase2", "Compute the Lagrange sections for phase 2 (snarkjs powersoftau prepare phase2).") { input, output, force, quiet };
+        cmd.SetAction(LongRunningAction.Of((parse, cancellationToken) =>
         {
-            PreparePhase2.Prepare(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(force), cancellationToken);
-            return Task.FromResult(ExitCodes.Success);
-        });
+            ProgressDisplays.For(parse.GetValue(quiet), Console.Error).Run(progress =>
+            {
+                PreparePhase2.Prepare(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(force), cancellationToken, new CeremonyProgressAdapter(progress));
+                return 0;
+            });
+            return ExitCodes.Success;
+        }));
         return cmd;
     }
 }

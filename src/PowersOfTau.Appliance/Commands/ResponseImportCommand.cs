@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PowersOfTau.Appliance.Cli;
+using PowersOfTau.Appliance.Progress;
 using PowersOfTau.Ceremony.Operations;
 
 namespace PowersOfTau.Appliance.Commands;
@@ -15,16 +16,18 @@ public static class ResponseImportCommand
         var name = SharedOptions.Name();
         var noPoints = new Option<bool>("--nopoints") { Description = "do not import the points (snarkjs --nopoints)" };
         var force = SharedOptions.Force();
-        var cmd = new Command("response", "Import a response into a new .ptau (snarkjs powersoftau import response).") { oldPtau, response, newPtau, name, noPoints, force };
-        cmd.SetAction(parse =>
+        var quiet = SharedOptions.Quiet();
+        var cmd = new Command("response", "Import a response into a new .ptau (snarkjs powersoftau import response).") { oldPtau, response, newPtau, name, noPoints, force, quiet };
+        cmd.SetAction(LongRunningAction.Of((parse, cancellationToken) =>
         {
             bool importPoints = !parse.GetValue(noPoints);
-            var result = ResponseImport.Import(parse.GetValue(oldPtau)!, parse.GetValue(response)!, parse.GetValue(newPtau)!, parse.GetValue(name),
-                importPoints, overwrite: parse.GetValue(force));
+            var result = ProgressDisplays.For(parse.GetValue(quiet), Console.Error).Run(progress =>
+                ResponseImport.Import(parse.GetValue(oldPtau)!, parse.GetValue(response)!, parse.GetValue(newPtau)!, parse.GetValue(name),
+                    importPoints, overwrite: parse.GetValue(force), cancellationToken: cancellationToken, progress: new CeremonyProgressAdapter(progress)));
             Console.WriteLine(SnarkjsHashFormat.Format("Contribution Response Hash imported: ", result.ResponseHash));
             if (importPoints) Console.WriteLine(SnarkjsHashFormat.Format("Next Challenge Hash: ", result.NextChallenge));
             return ExitCodes.Success;
-        });
+        }));
         return cmd;
     }
 }

@@ -18,7 +18,7 @@ public static class ZkeyBeaconCommand
         var force = SharedOptions.Force();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "no progress" };
         var cmd = new Command("beacon", "Apply a public random beacon to a zkey (snarkjs zkey beacon).") { input, output, beacon, iterations, name, force, quiet };
-        cmd.SetAction((parse, cancellationToken) =>
+        cmd.SetAction(LongRunningAction.Of((parse, cancellationToken) =>
         {
             byte[] hash;
             try { hash = ZkeyBeacon.ParseBeaconHash(parse.GetValue(beacon)!); }
@@ -30,8 +30,8 @@ public static class ZkeyBeaconCommand
                 ZkeyBeacon.Run(parse.GetValue(input)!, parse.GetValue(output)!, hash, exp, parse.GetValue(name), parse.GetValue(force),
                     new ZkeyProgressAdapter(progress), cancellationToken));
             Console.WriteLine(SnarkjsHashFormat.Format("Contribution Hash: ", result.ContributionHash));
-            return Task.FromResult(ExitCodes.Success);
-        });
+            return ExitCodes.Success;
+        }));
         return cmd;
     }
 }

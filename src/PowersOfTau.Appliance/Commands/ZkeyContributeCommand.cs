@@ -24,7 +24,7 @@ public static class ZkeyContributeCommand
         var options = new ContributionOptions();
         var cmd = new Command("contribute", "Contribute to a Groth16 zkey with hardware-mixed entropy and sign an attestation (snarkjs zkey contribute).") { input, output, r1cs };
         options.AddTo(cmd);
-        cmd.SetAction((parse, cancellationToken) =>
+        cmd.SetAction(LongRunningAction.Of((parse, cancellationToken) =>
         {
             var settings = options.Read(parse);
             string inPath = parse.GetValue(input)!, outPath = parse.GetValue(output)!;
@@ -48,8 +48,8 @@ public static class ZkeyContributeCommand
                     PrintedHashes: [new("Circuit Hash: ", result.CsHash), new("Contribution Hash: ", result.ContributionHash)],
                     R1cs: r1csDigests);
             }), cancellationToken);
-            return Task.FromResult(ExitCodes.Success);
-        });
+            return ExitCodes.Success;
+        }));
         return cmd;
     }
 

@@ -15,7 +15,7 @@ public static class ZkeyVerifyCommand
         var zkey = new Argument<string>("circuit.zkey");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "no progress" };
         var cmd = new Command("verify", "Verify a zkey against its circuit and ptau (snarkjs zkey verify).") { r1cs, ptau, zkey, quiet };
-        cmd.SetAction((parse, cancellationToken) =>
+        cmd.SetAction(LongRunningAction.Of((parse, cancellationToken) =>
         {
             var result = ProgressDisplays.For(parse.GetValue(quiet), Console.Error).Run(progress =>
                 ZkeyVerify.Run(parse.GetValue(r1cs)!, parse.GetValue(ptau)!, parse.GetValue(zkey)!, new ZkeyProgressAdapter(progress), cancellationToken));
@@ -27,8 +27,8 @@ public static class ZkeyVerifyCommand
             }
             Console.WriteLine("-------------------------");
             Console.WriteLine("ZKey Ok!");
-            return Task.FromResult(ExitCodes.Success);
-        });
+            return ExitCodes.Success;
+        }));
         return cmd;
     }
 }

@@ -23,7 +23,7 @@ namespace PowersOfTau.Appliance.Contribution;
 /// <item>read the input's challenge hash;</item>
 /// <item>collect entropy (os always, the configured sources, the operator's text) and mix it bound to the challenge hash;</item>
 /// <item>derive the 64-byte snarkjs digest = BLAKE2b(seed ‖ typed text) and wipe the mixed entropy;</item>
-/// <item>run the operation with the digest, then wipe the digest;</item>
+/// <item>run the operation with the digest, then wipe the digest; check it answered the challenge read in step 4;</item>
 /// <item>only then build the claims and sign &lt;out&gt;.cose; if that fails, the output is deleted, so no unattested output
 /// is left where an attested one was asked for;</item>
 /// <item>print the hashes and the attestation path.</item>
@@ -37,7 +37,7 @@ public sealed class ContributionPipeline
     private readonly TextWriter _err;
     private readonly NoEchoTerminal _terminal;
     private readonly IProgressDisplay _progress;
-    private readonly Func<System.Security.Cryptography.ECDsa, System.Security.Cryptography.ECDsa>? _wrapKeyForTests;
+    private readonly Func<ECDsa, ECDsa>? _wrapKeyForTests;
 
     /// <param name="settings">The shared options.</param>
     /// <param name="stdout">Where the hash lines go.</param>
@@ -46,7 +46,7 @@ public sealed class ContributionPipeline
     /// <param name="progress">The progress display (default: by --quiet and whether stderr is a terminal).</param>
     /// <param name="wrapKeyForTests">Tests only: wraps the token key to inject a signing failure.</param>
     public ContributionPipeline(ContributionSettings settings, TextWriter stdout, TextWriter stderr, NoEchoTerminal? terminal = null,
-        IProgressDisplay? progress = null, Func<System.Security.Cryptography.ECDsa, System.Security.Cryptography.ECDsa>? wrapKeyForTests = null)
+        IProgressDisplay? progress = null, Func<ECDsa, ECDsa>? wrapKeyForTests = null)
     {
         _settings = settings;
         _out = stdout;
@@ -80,15 +80,23 @@ public sealed class ContributionPipeline
         IReadOnlyList<EntropyReport> reports;
         ContributionOutcome outcome;
         SecretBuffer digest;
-        using (var mixed = CollectEntropy(sources, challengeHash))
+        MixedEntropy collected;
+        using (ExitOnCancelWhileReadingTheTerminal(sources, cancellationToken))
+            collected = CollectEntropy(sources, challengeHash);
+        using (var mixed = collected)
         {
             digest = mixed.DeriveSnarkjsDigest();
             reports = mixed.Reports;
         }
         using (digest)
+            outcome = _progress.Run(progress => request.Operation(digest, new ContributionContext(name, progress), cancellationToken));
+
+        if (!outcome.ChallengeHash.AsSpan().SequenceEqual(challengeHash))
         {
-            var context = new ContributionContext(name, null!);
-            outcome = _progress.Run(progress => request.Operation(digest, context with { Progress = progress }, cancellationToken));
+            // The entropy was bound to one input and the operation answered another: the file changed underneath us.
+            TryDelete(outcome.OutputPath);
+            throw new UserFacingError(ExitCodes.BadInput,
+                $"{request.InputPath}: the input changed during the contribution (its challenge hash is not the one read at the start); the output was removed, run again");
         }
 
         if (key is not null)
@@ -109,7 +117,11 @@ public sealed class ContributionPipeline
         if (!_settings.Quiet)
         {
             foreach (var hash in outcome.PrintedHashes) _out.WriteLine(SnarkjsHashFormat.Format(hash.Title, hash.Hash));
-            if (key is not null) _out.WriteLine($"Attestation: {attestationPath}");
+            if (key is not null)
+            {
+                _out.WriteLine($"Attestation: {attestationPath}");
+                _out.WriteLine($"Attestation SHA-256: {Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(attestationPath)))}");
+            }
         }
         return new ContributionResult(outcome, key is null ? null : attestationPath, reports);
     }
@@ -147,6 +159,22 @@ public sealed class ContributionPipeline
             sources.Add(new OperatorEntropySource(_terminal)); // the default when a person is at the terminal
         }
         return sources;
+    }
+
+    /// <summary>
+    /// A read from the terminal cannot be interrupted, so Ctrl+C at the operator prompt would wait for the whole
+    /// termination timeout. Nothing has been written yet and the terminal's echo is restored by its own signal
+    /// handler, so the process may simply exit (the kernel reclaims the locked secret pages).
+    /// </summary>
+    private IDisposable? ExitOnCancelWhileReadingTheTerminal(List<IEntropySource> sources, CancellationToken cancellationToken)
+    {
+        if (!sources.Any(s => s.Kind == EntropyKinds.Operator)) return null;
+        return cancellationToken.Register(() =>
+        {
+            _err.WriteLine();
+            _err.WriteLine("tau: cancelled");
+            Environment.Exit(ExitCodes.Cancelled);
+        });
     }
 
     private void Harden()

@@ -121,6 +121,7 @@ internal sealed class ContributionEngine<TFq, TG1, TG2, TFr>(CurveDescriptor cur
                 TFr.ToCanonicalLimbs(scalar, limbs);
                 ConstantTimeScalarMultiplication.Multiply(points[j], limbs, out var product);
                 points[j] = product.ToAffine();   // constant-time inversion: the Jacobian form depends on the key
+                ConstantTime.Wipe(ref product);
                 TFr.Mul(scalar, tau, out next);
                 scalar = next;
             }
@@ -142,7 +143,9 @@ internal sealed class ContributionEngine<TFq, TG1, TG2, TFr>(CurveDescriptor cur
         {
             TFr.ToCanonicalLimbs(Secret(secretKey, which), limbs);
             ConstantTimeScalarMultiplication.Multiply(p, limbs, out var product);
-            return product.ToAffine();
+            var affine = product.ToAffine();
+            ConstantTime.Wipe(ref product);   // the projective form depends on the key; only the affine point is public
+            return affine;
         }
         finally
         {
@@ -150,38 +153,16 @@ internal sealed class ContributionEngine<TFq, TG1, TG2, TFr>(CurveDescriptor cur
         }
     }
 
-    /// <summary>ffjavascript G1.fromRng: x = Fq.fromRng, greatest = nextBool, until x lifts; times the cofactor.</summary>
-    private static AffinePoint<TFq, TG1> SampleG1(ref ChaChaRng rng)
-    {
-        while (true)
-        {
-            FieldSampling.FromRng(ref rng, out TFq x);
-            bool greatest = rng.NextBool();
-            if (PointSampling.TryLiftX<TFq, TG1>(x, greatest, out var p)) return PointSampling.ClearCofactorVartime(p).ToAffineVartime();
-        }
-    }
+    /// <summary>ffjavascript G1.fromRng (Crypto's <see cref="PointFromRng"/>), affine.</summary>
+    private static AffinePoint<TFq, TG1> SampleG1(ref ChaChaRng rng) => PointFromRng.G1FromRng<TFq, TG1>(ref rng).ToAffineVartime();
 
-    /// <summary>ffjavascript G2.fromRng: x = (Fq.fromRng, Fq.fromRng) as (c0, c1), greatest = nextBool, until x lifts; times the cofactor.</summary>
-    private static AffinePoint<Fp2<TFq>, TG2> SampleG2(ref ChaChaRng rng)
-    {
-        while (true)
-        {
-            FieldSampling.FromRng(ref rng, out TFq c0);
-            FieldSampling.FromRng(ref rng, out TFq c1);
-            bool greatest = rng.NextBool();
-            if (PointSampling.TryLiftX<Fp2<TFq>, TG2>(new Fp2<TFq>(c0, c1), greatest, out var p))
-                return PointSampling.ClearCofactorVartime(p).ToAffineVartime();
-        }
-    }
-
-    /// <summary>snarkjs getG2sp: hashToG2(H(pers ‖ challenge ‖ U(g1_s) ‖ U(g1_sx))), hashToG2 = G2.fromRng of a ChaCha seeded by the digest.</summary>
+    /// <summary>snarkjs getG2sp: hashToG2(H(pers ‖ challenge ‖ U(g1_s) ‖ U(g1_sx))) (hashToG2 = G2.fromRng of a ChaCha seeded by the digest).</summary>
     internal static AffinePoint<Fp2<TFq>, TG2> G2sp(int personalization, ReadOnlySpan<byte> challengeHash,
         in AffinePoint<TFq, TG1> g1s, in AffinePoint<TFq, TG1> g1sx)
     {
         Span<byte> u = stackalloc byte[PointEncoding<TFq, TG1>.UncompressedSize];
         Span<byte> digest = stackalloc byte[Blake2b.MaxOutputLength];
         var hasher = new Blake2b();
-        var rng = default(ChaChaRng);
         try
         {
             hasher.Update([(byte)personalization]);
@@ -191,13 +172,11 @@ internal sealed class ContributionEngine<TFq, TG1, TG2, TFr>(CurveDescriptor cur
             PointEncoding<TFq, TG1>.WriteUncompressed(g1sx, u);
             hasher.Update(u);
             hasher.Finish(digest);
-            rng.SeedFromDigest(digest);
-            return SampleG2(ref rng);
+            return PointFromRng.HashToG2<TFq, TG2>(digest).ToAffineVartime();
         }
         finally
         {
             hasher.Dispose();
-            rng.Dispose();
         }
     }
 

@@ -1,5 +1,6 @@
 using PowersOfTau.Ceremony.Errors;
 using PowersOfTau.Ceremony.Files;
+using PowersOfTau.Ceremony.Progress;
 using PowersOfTau.Ceremony.Ptau;
 using PowersOfTau.Crypto.Rng;
 using PowersOfTau.Secrets;
@@ -17,7 +18,8 @@ internal static class ContributionRun
     public delegate void Seeder(ref ChaChaRng rng);
 
     public static (byte[] ResponseHash, byte[] NextChallenge) Run(string inputPath, string outputPath, Seeder seed,
-        ContributionType type, ContributionParams parameters, bool overwrite, CancellationToken cancellationToken)
+        ContributionType type, ContributionParams parameters, bool overwrite, CancellationToken cancellationToken,
+        IProgress<CeremonyProgress>? progress)
     {
         using var source = PtauFile.Open(inputPath);
         var header = source.Header;
@@ -35,7 +37,7 @@ internal static class ContributionRun
             // snarkjs writes the header afresh (ceremonyPower = power, equal here) and 7 sections: phase-2 sections are dropped.
             var writer = new PtauFileWriter(stream, new PtauHeader(header.Curve, header.Power), declaredSectionCount: 7);
             var contribution = KeyApplication.ApplyToSections(source, writer, stream, engine, secretKey, challenge, publicKey,
-                type, parameters, cancellationToken);
+                type, parameters, cancellationToken, progress);
             writer.WriteContributions([.. source.Contributions, contribution.Record]);
             writer.Complete();
             result = (contribution.ResponseHash, contribution.Record.NextChallenge);

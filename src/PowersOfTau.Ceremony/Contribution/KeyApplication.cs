@@ -1,5 +1,6 @@
 using PowersOfTau.Ceremony.Curves;
 using PowersOfTau.Ceremony.Errors;
+using PowersOfTau.Ceremony.Progress;
 using PowersOfTau.Ceremony.Ptau;
 using PowersOfTau.Crypto.Encoding;
 using PowersOfTau.Crypto.Hashing;
@@ -19,7 +20,8 @@ internal static class KeyApplication
 
     public static (PtauContribution Record, byte[] ResponseHash) ApplyToSections(PtauFile source, PtauFileWriter writer, Stream output,
         IContributionEngine engine, SecretBuffer secretKey, byte[] challenge, PtauPublicKey publicKey,
-        ContributionType type, ContributionParams parameters, CancellationToken cancellationToken)
+        ContributionType type, ContributionParams parameters, CancellationToken cancellationToken,
+        IProgress<CeremonyProgress>? progress)
     {
         var curve = source.Header.Curve;
         int power = source.Header.Power;
@@ -54,6 +56,7 @@ internal static class KeyApplication
                     }
                     output.Write(lemOut, 0, n * size);
                     responseHasher.Update(compressed.AsSpan(0, n * cSize));
+                    progress?.Report(new CeremonyProgress($"applying key to {PtauSections.Name(id)}", first + n, count));
                     if (first == 0)
                         firstPoints[id] = (lemOut.AsSpan(0, size).ToArray(), n > 1 ? lemOut.AsSpan(size, size).ToArray() : null);
                 }
@@ -61,13 +64,14 @@ internal static class KeyApplication
             }
 
             var partialHash = new byte[PtauContribution.PartialHashSize];
-            responseHasher.ExportPartialHash(partialHash);
+            // snarkjs 0.7.6 keeps only t mod 2^32 (spec/ptau.md §4): byte-identical files; readers repair it.
+            responseHasher.ExportPartialHash(partialHash, truncateCounterLikeSnarkjs076: true);
             var ownTranscoder = CryptoPointTranscoder.For(curve, checkSubgroup: false);   // our own output: no need to re-check
             responseHasher.Update(PtauHashes.UncompressedPublicKey(publicKey, ownTranscoder));
             var responseHash = new byte[PtauHashes.Size];
             responseHasher.Finish(responseHash);
 
-            var nextChallenge = HashWrittenSections(responseHash, output, sectionStarts, power, ownTranscoder, cancellationToken);
+            var nextChallenge = HashWrittenSections(responseHash, output, sectionStarts, power, ownTranscoder, cancellationToken, progress);
             var record = new PtauContribution
             {
                 TauG1 = firstPoints[PtauSections.TauG1].Second!, TauG2 = firstPoints[PtauSections.TauG2].Second!,
@@ -85,7 +89,7 @@ internal static class KeyApplication
 
     /// <summary>H(prefix ‖ U(sections 2..6 as written to <paramref name="output"/>)); restores the stream position.</summary>
     public static byte[] HashWrittenSections(byte[] prefix, Stream output, IReadOnlyDictionary<int, long> sectionStarts, int power,
-        IPointTranscoder transcoder, CancellationToken cancellationToken)
+        IPointTranscoder transcoder, CancellationToken cancellationToken, IProgress<CeremonyProgress>? progress = null)
     {
         var curve = transcoder.Curve;
         long end = output.Position;
@@ -108,6 +112,7 @@ internal static class KeyApplication
                     output.ReadExactly(lem, 0, bytes);
                     transcoder.LemToUncompressed(group, lem.AsSpan(0, bytes), uncompressed.AsSpan(0, bytes));
                     hasher.Update(uncompressed.AsSpan(0, bytes));
+                    progress?.Report(new CeremonyProgress($"hashing {PtauSections.Name(id)}", Math.Min(first + ChunkPoints, count), count));
                 }
             }
             var digest = new byte[PtauHashes.Size];

@@ -143,7 +143,7 @@ internal static class CeremonyErrors
         Unreadable(file, $"{operation} needs a file with sections 2 to 7 and 12 to 15; run prepare phase2 on it first");
 
     internal static CeremonyFormatException TruncatedFileCannotTakeContribution(string file, int power, int ceremonyPower) =>
-        Unreadable(file, $"this file was truncated (power {power} of a power-{ceremonyPower} ceremony); contribute to the full file");
+        Unreadable(file, $"this file was truncated (power {power} of a power-{ceremonyPower} ceremony); use the full ceremony file");
 
     internal static CeremonyFormatException VerifyFailed(string file, string problem) => Invalid(file, problem);
 

@@ -72,6 +72,9 @@ internal static class ZkeyErrors
     internal static CeremonyFormatException PtauTooSmall(string ptau, int power, int needed, long m) =>
         Unreadable(ptau, $"power {power} is too small for this circuit: constraints + public signals + 1 = {m} need a domain of 2^{needed}; use a ptau of power {needed} or more");
 
+    internal static CeremonyFormatException HashPastEndOfFile(string ptau, int power) =>
+        Unreadable(ptau, $"for a domain of 2^{power} snarkjs hashes bytes that follow section 2 (spec/zkey.md §2), but this file ends there; use a ptau of power {power + 1} or one with its sections in snarkjs's order");
+
     internal static CeremonyFormatException CircuitTooBig(string r1cs, int needed, int maximum, string curve) =>
         Unreadable(r1cs, $"the circuit needs a domain of 2^{needed}, more than {curve}'s maximum 2^{maximum}");
 

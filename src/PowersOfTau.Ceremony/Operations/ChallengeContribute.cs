@@ -2,6 +2,7 @@ using PowersOfTau.Ceremony.Contribution;
 using PowersOfTau.Ceremony.Curves;
 using PowersOfTau.Ceremony.Errors;
 using PowersOfTau.Ceremony.Files;
+using PowersOfTau.Ceremony.Progress;
 using PowersOfTau.Ceremony.Ptau;
 using PowersOfTau.Ceremony.Transcript;
 using PowersOfTau.Crypto.Encoding;
@@ -31,7 +32,7 @@ public static class ChallengeContribute
     /// <exception cref="CeremonyFormatException">The challenge is unreadable, has no valid size, or holds an invalid point.</exception>
     /// <exception cref="OutputFileException">The output exists (without overwrite), is the input, or the disk is full.</exception>
     public static Result Apply(CurveDescriptor curve, string challengePath, string responsePath, SecretBuffer seedDigest,
-        bool overwrite = false, CancellationToken cancellationToken = default)
+        bool overwrite = false, CancellationToken cancellationToken = default, IProgress<CeremonyProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(curve);
         ArgumentNullException.ThrowIfNull(seedDigest);
@@ -82,6 +83,7 @@ public static class ChallengeContribute
                         }
                         body.Write(compressed, 0, n * cSize);
                         hasher.Update(compressed.AsSpan(0, n * cSize));
+                        progress?.Report(new CeremonyProgress($"applying key to {PtauSections.Name(id)}", first + n, count));
                     }
                     writer.EndSection();
                 }

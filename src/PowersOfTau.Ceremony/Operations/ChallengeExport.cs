@@ -1,6 +1,7 @@
 using PowersOfTau.Ceremony.Curves;
 using PowersOfTau.Ceremony.Errors;
 using PowersOfTau.Ceremony.Files;
+using PowersOfTau.Ceremony.Progress;
 using PowersOfTau.Ceremony.Ptau;
 using PowersOfTau.Ceremony.Transcript;
 
@@ -25,15 +26,19 @@ public static class ChallengeExport
     /// also checks every point on the curve and in the subgroup.</param>
     /// <param name="overwrite">Replace an existing challenge file.</param>
     /// <param name="cancellationToken">Stops the export; the partial output is removed.</param>
+    /// <param name="progress">Receives per-chunk progress.</param>
     /// <exception cref="CeremonyFormatException">The .ptau is unreadable, has no points, holds an invalid point, or its
     /// points do not hash to its current challenge.</exception>
     /// <exception cref="OutputFileException">The output exists, is the input, or the disk is full.</exception>
     public static Result Export(string ptauPath, string challengePath, IPointTranscoder? transcoder = null,
-        bool overwrite = false, CancellationToken cancellationToken = default)
+        bool overwrite = false, CancellationToken cancellationToken = default, IProgress<CeremonyProgress>? progress = null)
     {
         using var ptau = PtauFile.Open(ptauPath);
         transcoder ??= CryptoPointTranscoder.For(ptau.Header.Curve);
         if (!ptau.HasPointSections) throw CeremonyErrors.NoPointSections(ptau.FileName);
+        // The stored challenge belongs to the full ceremony; snarkjs would fail the hash check with "corrupted".
+        if (ptau.Header.Power != ptau.Header.CeremonyPower && ptau.Contributions.Count > 0)
+            throw CeremonyErrors.TruncatedFileCannotTakeContribution(ptau.FileName, ptau.Header.Power, ptau.Header.CeremonyPower);
 
         byte[] lastResponseHash, expectedChallenge;
         if (ptau.Contributions.Count == 0)
@@ -54,16 +59,17 @@ public static class ChallengeExport
         {
             var writer = new TranscriptFileWriter(stream, layout);
             writer.WriteLeadingHash(lastResponseHash);
-            int open = 0;
+            int openSection = 0;
             challengeHash = PtauHashes.HashUncompressedPoints(lastResponseHash, ptau, transcoder, (id, chunk) =>
             {
-                if (id != open)
+                if (id != openSection)
                 {
-                    if (open != 0) writer.EndSection();
+                    if (openSection != 0) writer.EndSection();
                     writer.BeginSection(id);
-                    open = id;
+                    openSection = id;
                 }
                 stream.Write(chunk);
+                progress?.Report(new CeremonyProgress($"exporting {PtauSections.Name(id)}", stream.Position, layout.FileSize));
             }, cancellationToken);
             writer.EndSection();
             writer.Complete();
@@ -77,7 +83,7 @@ public static class ChallengeExport
     {
         try
         {
-            return PtauHashes.ResponseHash(contribution, transcoder);
+            return PtauHashes.ResponseHash(contribution, transcoder, ptau.Header.CeremonyPower);
         }
         catch (FormatException e)   // InvalidPartialHashException, or a public-key coordinate not below q
         {

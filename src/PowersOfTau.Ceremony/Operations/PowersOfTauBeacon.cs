@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using PowersOfTau.Ceremony.Contribution;
 using PowersOfTau.Ceremony.Errors;
+using PowersOfTau.Ceremony.Progress;
 using PowersOfTau.Ceremony.Ptau;
 using PowersOfTau.Crypto.Rng;
 using PowersOfTau.Secrets;
@@ -34,7 +34,7 @@ public static class PowersOfTauBeacon
     /// <exception cref="CeremonyFormatException">The input is unreadable, truncated (power ≠ ceremonyPower), has no points, or holds an invalid point.</exception>
     /// <exception cref="OutputFileException">The output exists (without overwrite), is the input, or the disk is full.</exception>
     public static Result Apply(string inputPath, string outputPath, ReadOnlySpan<byte> beaconHash, int numIterationsExp, string? name,
-        bool overwrite = false, CancellationToken cancellationToken = default)
+        bool overwrite = false, CancellationToken cancellationToken = default, IProgress<CeremonyProgress>? progress = null)
     {
         if (beaconHash.Length is 0 or > 255) throw new ArgumentException("the beacon hash must be 1 to 255 bytes", nameof(beaconHash));
         ArgumentOutOfRangeException.ThrowIfLessThan(numIterationsExp, MinIterationsExp);
@@ -42,25 +42,10 @@ public static class PowersOfTauBeacon
         byte[] beacon = beaconHash.ToArray();
 
         var (responseHash, nextChallenge) = ContributionRun.Run(inputPath, outputPath,
-            (ref ChaChaRng rng) => SeedFromBeacon(ref rng, beacon, numIterationsExp),
-            ContributionType.Beacon, ContributionParams.ForBeacon(name, (byte)numIterationsExp, beacon), overwrite, cancellationToken);
+            (ref ChaChaRng rng) => BeaconSeed.Seed(ref rng, beacon, numIterationsExp,
+                progress is null ? null : new SynchronousProgress<double>(f => progress.Report(new CeremonyProgress("beacon iterations", (long)(f * 1_000_000), 1_000_000))),
+                cancellationToken),
+            ContributionType.Beacon, ContributionParams.ForBeacon(name, (byte)numIterationsExp, beacon), overwrite, cancellationToken, progress);
         return new Result(responseHash, nextChallenge);
-    }
-
-    /// <summary>snarkjs rngFromBeaconParams: 2^exp SHA-256 iterations of the beacon hash, then ChaCha from the big-endian words.</summary>
-    internal static void SeedFromBeacon(ref ChaChaRng rng, byte[] beaconHash, int numIterationsExp)
-    {
-        Span<byte> current = stackalloc byte[32];
-        try
-        {
-            // 2^exp iterations; the first takes the beacon hash itself (any length), the rest 32 bytes.
-            SHA256.HashData(beaconHash, current);
-            for (ulong left = (1UL << numIterationsExp) - 1; left > 0; left--) SHA256.HashData(current, current);
-            rng.SeedFromDigest(current);
-        }
-        finally
-        {
-            ConstantTime.Wipe(current);
-        }
     }
 }

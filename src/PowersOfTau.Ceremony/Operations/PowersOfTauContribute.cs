@@ -1,5 +1,6 @@
 using PowersOfTau.Ceremony.Contribution;
 using PowersOfTau.Ceremony.Errors;
+using PowersOfTau.Ceremony.Progress;
 using PowersOfTau.Ceremony.Ptau;
 using PowersOfTau.Crypto.Hashing;
 using PowersOfTau.Crypto.Rng;
@@ -31,17 +32,18 @@ public static class PowersOfTauContribute
     /// <param name="name">Contribution name (first 64 UTF-16 code units kept; omitted when empty).</param>
     /// <param name="overwrite">Replace an existing output.</param>
     /// <param name="cancellationToken">Stops the contribution; the partial output is removed.</param>
+    /// <param name="progress">Receives per-chunk progress.</param>
     /// <exception cref="ArgumentException">The seed is shorter than 32 bytes.</exception>
     /// <exception cref="CeremonyFormatException">The input is unreadable, truncated, has no points, or holds an invalid point.</exception>
     /// <exception cref="OutputFileException">The output exists (without overwrite), is the input, or the disk is full.</exception>
     public static Result Apply(string inputPath, string outputPath, SecretBuffer seedDigest, string? name,
-        bool overwrite = false, CancellationToken cancellationToken = default)
+        bool overwrite = false, CancellationToken cancellationToken = default, IProgress<CeremonyProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(seedDigest);
         if (seedDigest.Length < 32) throw new ArgumentException("the seed needs at least 32 bytes", nameof(seedDigest));
         var (responseHash, nextChallenge) = ContributionRun.Run(inputPath, outputPath,
             (ref ChaChaRng rng) => rng.SeedFromDigest(seedDigest.Reveal()),
-            ContributionType.Normal, ContributionParams.ForContribution(name), overwrite, cancellationToken);
+            ContributionType.Normal, ContributionParams.ForContribution(name), overwrite, cancellationToken, progress);
         return new Result(responseHash, nextChallenge);
     }
 

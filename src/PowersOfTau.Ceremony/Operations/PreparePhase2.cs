@@ -1,6 +1,7 @@
 using PowersOfTau.Ceremony.Curves;
 using PowersOfTau.Ceremony.Errors;
 using PowersOfTau.Ceremony.Files;
+using PowersOfTau.Ceremony.Progress;
 using PowersOfTau.Ceremony.Ptau;
 using PowersOfTau.Crypto.Curves;
 using PowersOfTau.Crypto.Encoding;
@@ -33,7 +34,8 @@ public static class PreparePhase2
     /// <summary>Writes the prepared file atomically.</summary>
     /// <exception cref="CeremonyFormatException">The input is unreadable, has no points, or holds an invalid point.</exception>
     /// <exception cref="OutputFileException">The output exists (without overwrite), is the input, or the disk is full.</exception>
-    public static void Prepare(string inputPath, string outputPath, bool overwrite = false, CancellationToken cancellationToken = default)
+    public static void Prepare(string inputPath, string outputPath, bool overwrite = false, CancellationToken cancellationToken = default,
+        IProgress<CeremonyProgress>? progress = null)
     {
         using var source = PtauFile.Open(inputPath);
         if (!source.HasPointSections) throw CeremonyErrors.NoPointSections(source.FileName);
@@ -49,13 +51,13 @@ public static class PreparePhase2
                 bool g1 = PtauSections.Group(from) == CurveGroup.G1;
                 if (curve == CurveDescriptor.Bn128)
                 {
-                    if (g1) LagrangeSection<Fp254, Bn254G1, Fr254>.Write(source, from, body, cancellationToken);
-                    else LagrangeSection<Fp2<Fp254>, Bn254G2, Fr254>.Write(source, from, body, cancellationToken);
+                    if (g1) LagrangeSection<Fp254, Bn254G1, Fr254>.Write(source, from, to, body, cancellationToken, progress);
+                    else LagrangeSection<Fp2<Fp254>, Bn254G2, Fr254>.Write(source, from, to, body, cancellationToken, progress);
                 }
                 else
                 {
-                    if (g1) LagrangeSection<Fp381, Bls12381G1, Fr381>.Write(source, from, body, cancellationToken);
-                    else LagrangeSection<Fp2<Fp381>, Bls12381G2, Fr381>.Write(source, from, body, cancellationToken);
+                    if (g1) LagrangeSection<Fp381, Bls12381G1, Fr381>.Write(source, from, to, body, cancellationToken, progress);
+                    else LagrangeSection<Fp2<Fp381>, Bls12381G2, Fr381>.Write(source, from, to, body, cancellationToken, progress);
                 }
                 writer.EndPointSection();
             }
@@ -68,7 +70,8 @@ public static class PreparePhase2
         where TCurve : ICurve<TF, TCurve>
         where TFr : unmanaged, IPrimeField<TFr>
     {
-        public static void Write(PtauFile source, int from, Stream output, CancellationToken cancellationToken)
+        public static void Write(PtauFile source, int from, int to, Stream output, CancellationToken cancellationToken,
+            IProgress<CeremonyProgress>? progress)
         {
             int power = source.Header.Power;
             int lastBlock = from == PtauSections.TauG1 ? power + 1 : power;
@@ -102,6 +105,7 @@ public static class PreparePhase2
                 var encoded = new byte[(long)n * size];
                 PointEncoding<TF, TCurve>.WriteLemMany(result, encoded);
                 output.Write(encoded);
+                progress?.Report(new CeremonyProgress($"computing {PtauSections.Name(to)}", p + 1, lastBlock + 1));
             }
         }
     }

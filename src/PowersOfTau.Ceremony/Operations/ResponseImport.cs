@@ -1,6 +1,7 @@
 using PowersOfTau.Ceremony.Curves;
 using PowersOfTau.Ceremony.Errors;
 using PowersOfTau.Ceremony.Files;
+using PowersOfTau.Ceremony.Progress;
 using PowersOfTau.Ceremony.Ptau;
 using PowersOfTau.Ceremony.Transcript;
 using PowersOfTau.Crypto.Hashing;
@@ -39,12 +40,13 @@ public static class ResponseImport
     /// <param name="transcoder">Point codecs; defaults to <see cref="CryptoPointTranscoder"/> (all checks).</param>
     /// <param name="overwrite">Replace an existing output.</param>
     /// <param name="cancellationToken">Stops the import; the partial output is removed.</param>
+    /// <param name="progress">Receives per-chunk progress.</param>
     /// <exception cref="CeremonyFormatException">An input is unreadable, the response has the wrong size, answers another
     /// challenge, or holds an invalid point.</exception>
     /// <exception cref="OutputFileException">The output exists (without overwrite), is an input, or the disk is full.</exception>
     public static Result Import(string oldPtauPath, string responsePath, string newPtauPath, string? name,
         bool importPoints = true, IPointTranscoder? transcoder = null, bool overwrite = false,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, IProgress<CeremonyProgress>? progress = null)
     {
         using var old = PtauFile.Open(oldPtauPath);
         var curve = old.Header.Curve;
@@ -67,7 +69,7 @@ public static class ResponseImport
         AtomicFileWriter.Write(newPtauPath, stream =>
         {
             var writer = new PtauFileWriter(stream, new PtauHeader(curve, power), importPoints ? 7u : 2u);
-            var contribution = ImportPoints(response, writer, stream, transcoder, importPoints, name, cancellationToken);
+            var contribution = ImportPoints(response, writer, stream, transcoder, importPoints, name, cancellationToken, progress);
             contributions.Add(contribution.Record);
             writer.WriteContributions(contributions);
             writer.Complete();
@@ -90,7 +92,8 @@ public static class ResponseImport
     };
 
     private static (PtauContribution Record, byte[] ResponseHash) ImportPoints(TranscriptFile response, PtauFileWriter writer,
-        Stream output, IPointTranscoder transcoder, bool importPoints, string? name, CancellationToken cancellationToken)
+        Stream output, IPointTranscoder transcoder, bool importPoints, string? name, CancellationToken cancellationToken,
+        IProgress<CeremonyProgress>? progress)
     {
         var curve = response.Layout.Curve;
         var responseHasher = new Blake2b();
@@ -126,6 +129,7 @@ public static class ResponseImport
                         Decompress(response.FileName, transcoder, group, id, first, chunk, lem.AsSpan(0, n * size));
                         output.Write(lem, 0, n * size);
                     }
+                    progress?.Report(new CeremonyProgress($"importing {PtauSections.Name(id)}", first + n, count));
                     if (singularIndex >= first && singularIndex < first + n)
                     {
                         var point = new byte[size];
@@ -139,7 +143,8 @@ public static class ResponseImport
 
             // 2. partialHash = the state here; then ‖ U(public key) gives the response hash.
             var partialHash = new byte[PtauContribution.PartialHashSize];
-            responseHasher.ExportPartialHash(partialHash);
+            // snarkjs 0.7.6 keeps only t mod 2^32 (spec/ptau.md §4): byte-identical files; readers repair it.
+            responseHasher.ExportPartialHash(partialHash, truncateCounterLikeSnarkjs076: true);
             var uncompressedKey = new byte[PtauPublicKey.ByteSize(curve)];
             using (var whole = response.OpenWhole())
             {

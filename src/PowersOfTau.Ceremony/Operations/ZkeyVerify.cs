@@ -26,15 +26,7 @@ public static class ZkeyVerify
         using var final = ZkeyFile.Open(zkeyPath);
         using var r1cs = R1csFile.Open(r1csPath);
         using var ptau = PtauFile.Open(ptauPath);
-        if (final.Header.Curve != ptau.Header.Curve)
-            throw ZkeyErrors.CurveMismatch(final.FileName, final.Header.Curve.Name, ptau.FileName, ptau.Header.Curve.Name);
-        var backend = Phase2Backend.For(final.Header.Curve);
-
-        progress?.Report(new("Checking contributions", 0, final.MpcParams.Contributions.Count));
-        var hashes = backend.VerifyContributions(final);
-        var contributions = final.MpcParams.Contributions;
-        byte[] currentDelta = contributions.Count == 0 ? final.Header.Curve.GeneratorLem(Curves.CurveGroup.G1).ToArray() : contributions[^1].DeltaAfter;
-
+        CheckCurve(final, ptau);
         string initPath = Path.Combine(Path.GetTempPath(), $"pot-zkey-init-{Guid.NewGuid():N}.zkey");
         try
         {
@@ -43,13 +35,46 @@ public static class ZkeyVerify
                 Groth16Setup.WriteTo(r1cs, ptau, stream, progress, cancellationToken);
             }
             using var init = ZkeyFile.Open(initPath, $"{r1cs.FileName} + {ptau.FileName}");
-            backend.VerifyAgainstInit(init, final, ptau, currentDelta, progress, cancellationToken);
+            return Check(init, ptau, final, progress, cancellationToken);
         }
         finally
         {
             File.Delete(initPath);
         }
+    }
 
+    /// <summary>
+    /// <c>zkey verify init &lt;init.zkey&gt; &lt;final.ptau&gt; &lt;circuit.zkey&gt;</c>: the same checks against a given
+    /// initial key instead of one recomputed from the r1cs (the initial key's own contents are trusted, as in snarkjs).
+    /// </summary>
+    /// <exception cref="CeremonyFormatException">As <see cref="Run"/>.</exception>
+    public static ZkeyVerifyResult FromInit(string initPath, string ptauPath, string zkeyPath,
+        IProgress<ZkeyProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        using var final = ZkeyFile.Open(zkeyPath);
+        using var init = ZkeyFile.Open(initPath);
+        using var ptau = PtauFile.Open(ptauPath);
+        CheckCurve(final, ptau);
+        return Check(init, ptau, final, progress, cancellationToken);
+    }
+
+    private static void CheckCurve(ZkeyFile final, PtauFile ptau)
+    {
+        if (final.Header.Curve != ptau.Header.Curve)
+            throw ZkeyErrors.CurveMismatch(final.FileName, final.Header.Curve.Name, ptau.FileName, ptau.Header.Curve.Name);
+    }
+
+    private static ZkeyVerifyResult Check(ZkeyFile init, PtauFile ptau, ZkeyFile final, IProgress<ZkeyProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var backend = Phase2Backend.For(final.Header.Curve);
+        progress?.Report(new("Checking contributions", 0, final.MpcParams.Contributions.Count));
+        var hashes = backend.VerifyContributions(final);
+        var contributions = final.MpcParams.Contributions;
+        byte[] currentDelta = contributions.Count == 0
+            ? final.Header.Curve.GeneratorLem(Curves.CurveGroup.G1).ToArray()
+            : contributions[^1].DeltaAfter;
+        backend.VerifyAgainstInit(init, final, ptau, currentDelta, progress, cancellationToken);
         var verified = contributions.Select((c, i) => new ZkeyVerifiedContribution(i + 1, c.Params.Name, hashes[i], c.Type,
             c.Params.BeaconHash, c.Params.NumIterationsExp)).ToList();
         return new ZkeyVerifyResult(final.Header.Curve, final.MpcParams.CsHash, verified);

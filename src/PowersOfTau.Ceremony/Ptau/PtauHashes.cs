@@ -52,13 +52,17 @@ public static class PtauHashes
 
     /// <summary>
     /// responseHash of a stored contribution: resume its partialHash, absorb U(public key), finish
-    /// (spec/ptau.md §4-5; what snarkjs prints as "Contribution Response Hash").
+    /// (spec/ptau.md §4-5; what snarkjs prints as "Contribution Response Hash"). The hasher resumes with the
+    /// byte count the transcript implies (64 + the compressed points of a power-<paramref name="ceremonyPower"/>
+    /// ceremony), so a partialHash whose counter snarkjs 0.7.6 truncated to 32 bits (from 4 GiB of points on)
+    /// still gives the true hash; any other counter is rejected.
     /// </summary>
-    public static byte[] ResponseHash(PtauContribution contribution, IPointTranscoder transcoder)
+    /// <exception cref="Crypto.Hashing.InvalidPartialHashException">The partialHash is impossible or does not match the ceremony size.</exception>
+    public static byte[] ResponseHash(PtauContribution contribution, IPointTranscoder transcoder, int ceremonyPower)
     {
         ArgumentNullException.ThrowIfNull(contribution);
         ArgumentNullException.ThrowIfNull(transcoder);
-        var hasher = Blake2b.FromPartialHash(contribution.PartialHash);
+        var hasher = Blake2b.FromPartialHash(contribution.PartialHash, (ulong)ResponseHashedBytes(transcoder.Curve, ceremonyPower));
         try
         {
             hasher.Update(UncompressedPublicKey(contribution.PublicKey, transcoder));
@@ -70,6 +74,14 @@ public static class PtauHashes
         {
             hasher.Dispose();
         }
+    }
+
+    /// <summary>Bytes the response hasher absorbs before the public key: the 64-byte challenge hash and every point compressed.</summary>
+    public static long ResponseHashedBytes(CurveDescriptor curve, int power)
+    {
+        long bytes = Size;
+        foreach (int id in PtauSections.PointSectionIds) bytes += PtauSections.PointCount(id, power) * curve.CompressedPointSize(PtauSections.Group(id));
+        return bytes;
     }
 
     /// <summary>The public key with each point converted from LEM to uncompressed (same order, same size).</summary>

@@ -1,5 +1,6 @@
 using PowersOfTau.Ceremony.Curves;
 using PowersOfTau.Ceremony.Errors;
+using PowersOfTau.Ceremony.Progress;
 using PowersOfTau.Ceremony.Ptau;
 using PowersOfTau.Crypto.Curves;
 using PowersOfTau.Crypto.Fields;
@@ -19,13 +20,14 @@ public static class PtauVerifier
     /// <summary>Verifies the transcript at <paramref name="path"/>.</summary>
     /// <exception cref="CeremonyFormatException">Unreadable (exit 2), or a check fails (InvalidTranscript, exit 1; the
     /// message names the contribution or section).</exception>
-    public static PtauVerificationResult Verify(string path, CancellationToken cancellationToken = default)
+    public static PtauVerificationResult Verify(string path, CancellationToken cancellationToken = default,
+        IProgress<CeremonyProgress>? progress = null)
     {
         using var ptau = PtauFile.Open(path);
         var curve = ptau.Header.Curve;
         if (curve == CurveDescriptor.Bn128)
-            return TranscriptVerifier<Fp254, Bn254G1, Bn254G2, Fr254>.Verify(ptau, Bn254SameRatio, cancellationToken);
-        return TranscriptVerifier<Fp381, Bls12381G1, Bls12381G2, Fr381>.Verify(ptau, Bls12381SameRatio, cancellationToken);
+            return TranscriptVerifier<Fp254, Bn254G1, Bn254G2, Fr254>.Verify(ptau, Bn254SameRatio, cancellationToken, progress);
+        return TranscriptVerifier<Fp381, Bls12381G1, Bls12381G2, Fr381>.Verify(ptau, Bls12381SameRatio, cancellationToken, progress);
     }
 
     private static bool Bn254SameRatio(AffinePoint<Fp254, Bn254G1> a, AffinePoint<Fp254, Bn254G1> b,

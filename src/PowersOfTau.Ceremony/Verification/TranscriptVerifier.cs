@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using PowersOfTau.Ceremony.Contribution;
 using PowersOfTau.Ceremony.Errors;
 using PowersOfTau.Ceremony.Operations;
+using PowersOfTau.Ceremony.Progress;
 using PowersOfTau.Ceremony.Ptau;
 using PowersOfTau.Crypto.Curves;
 using PowersOfTau.Crypto.Encoding;
@@ -30,7 +31,8 @@ internal static class TranscriptVerifier<TFq, TG1, TG2, TFr>
         AffinePoint<TFq, TG1> TauG1, AffinePoint<Fp2<TFq>, TG2> TauG2, AffinePoint<TFq, TG1> AlphaG1, AffinePoint<TFq, TG1> BetaG1,
         AffinePoint<Fp2<TFq>, TG2> BetaG2, byte[] NextChallenge);
 
-    public static PtauVerificationResult Verify(PtauFile ptau, SameRatioCheck sameRatio, CancellationToken cancellationToken)
+    public static PtauVerificationResult Verify(PtauFile ptau, SameRatioCheck sameRatio, CancellationToken cancellationToken,
+        IProgress<CeremonyProgress>? progress)
     {
         string file = ptau.FileName;
         var header = ptau.Header;
@@ -50,16 +52,17 @@ internal static class TranscriptVerifier<TFq, TG1, TG2, TFr>
             current = VerifyContribution(file, who, c, previous, sameRatio, header.Curve);
             verified.Add(new VerifiedContribution(i + 1, c.Params.Name, c.Type, ChallengeExport.ResponseHashOf(ptau, c, i + 1, transcoder)));
             previous = current;
+            progress?.Report(new CeremonyProgress("verifying contributions", i + 1, ptau.Contributions.Count));
         }
 
         bool hashed = false, phase2 = false;
         if (ptau.HasPointSections)
         {
             var lastResponse = verified[^1].ResponseHash;
-            hashed = VerifySections(ptau, current, lastResponse, sameRatio, cancellationToken);
+            hashed = VerifySections(ptau, current, lastResponse, sameRatio, cancellationToken, progress);
             if (ptau.HasPhase2Sections)
             {
-                VerifyLagrange(ptau, cancellationToken);
+                VerifyLagrange(ptau, cancellationToken, progress);
                 phase2 = true;
             }
         }
@@ -77,7 +80,7 @@ internal static class TranscriptVerifier<TFq, TG1, TG2, TFr>
                 throw CeremonyErrors.VerifyFailed(file, $"{who} is a beacon without a valid beacon hash and numIterationsExp");
             var engine = ContributionEngines.For(curve);
             using var secretKey = new SecretBuffer(engine.SecretKeySize);
-            var regenerated = ContributionRun.DeriveKey(engine, (ref ChaChaRng rng) => PowersOfTauBeacon.SeedFromBeacon(ref rng, beaconHash, exp),
+            var regenerated = ContributionRun.DeriveKey(engine, (ref ChaChaRng rng) => BeaconSeed.Seed(ref rng, beaconHash, exp),
                 previous.NextChallenge, secretKey);
             if (!regenerated.ToBytes().AsSpan().SequenceEqual(key.ToBytes()))
                 throw CeremonyErrors.VerifyFailed(file, $"{who}: the public key is not the one the beacon parameters give");
@@ -106,7 +109,8 @@ internal static class TranscriptVerifier<TFq, TG1, TG2, TFr>
     }
 
     /// <summary>Sections 2..6 against the last record; returns true when the next-challenge hash was compared.</summary>
-    private static bool VerifySections(PtauFile ptau, Record last, byte[] lastResponseHash, SameRatioCheck sameRatio, CancellationToken cancellationToken)
+    private static bool VerifySections(PtauFile ptau, Record last, byte[] lastResponseHash, SameRatioCheck sameRatio, CancellationToken cancellationToken,
+        IProgress<CeremonyProgress>? progress)
     {
         string file = ptau.FileName;
         var header = ptau.Header;
@@ -117,25 +121,25 @@ internal static class TranscriptVerifier<TFq, TG1, TG2, TFr>
             var g1 = TG1.Generator;
             var g2 = TG2.Generator;
 
-            var (tauG1First, r1, r2) = Powers<TFq, TG1>(ptau, PtauSections.TauG1, ref hasher, cancellationToken);
+            var (tauG1First, r1, r2) = Powers<TFq, TG1>(ptau, PtauSections.TauG1, ref hasher, cancellationToken, progress);
             RequireEqual(tauG1First[0], g1, file, PtauSections.TauG1, 0, "is not the generator");
             RequireEqual(tauG1First[1], last.TauG1, file, PtauSections.TauG1, 1, "is not the last contribution's tauG1");
             RequireSection(sameRatio(r1, r2, g2, last.TauG2), file, PtauSections.TauG1, "the points are not successive powers of tau");
 
-            var (tauG2First, q1, q2) = Powers<Fp2<TFq>, TG2>(ptau, PtauSections.TauG2, ref hasher, cancellationToken);
+            var (tauG2First, q1, q2) = Powers<Fp2<TFq>, TG2>(ptau, PtauSections.TauG2, ref hasher, cancellationToken, progress);
             RequireEqual(tauG2First[0], g2, file, PtauSections.TauG2, 0, "is not the generator");
             RequireEqual(tauG2First[1], last.TauG2, file, PtauSections.TauG2, 1, "is not the last contribution's tauG2");
             RequireSection(sameRatio(g1, last.TauG1, q1, q2), file, PtauSections.TauG2, "the points are not successive powers of tau");
 
-            var (alphaFirst, a1, a2) = Powers<TFq, TG1>(ptau, PtauSections.AlphaTauG1, ref hasher, cancellationToken);
+            var (alphaFirst, a1, a2) = Powers<TFq, TG1>(ptau, PtauSections.AlphaTauG1, ref hasher, cancellationToken, progress);
             RequireEqual(alphaFirst[0], last.AlphaG1, file, PtauSections.AlphaTauG1, 0, "is not the last contribution's alphaG1");
             RequireSection(sameRatio(a1, a2, g2, last.TauG2), file, PtauSections.AlphaTauG1, "the points are not successive powers of tau");
 
-            var (betaFirst, b1, b2) = Powers<TFq, TG1>(ptau, PtauSections.BetaTauG1, ref hasher, cancellationToken);
+            var (betaFirst, b1, b2) = Powers<TFq, TG1>(ptau, PtauSections.BetaTauG1, ref hasher, cancellationToken, progress);
             RequireEqual(betaFirst[0], last.BetaG1, file, PtauSections.BetaTauG1, 0, "is not the last contribution's betaG1");
             RequireSection(sameRatio(b1, b2, g2, last.TauG2), file, PtauSections.BetaTauG1, "the points are not successive powers of tau");
 
-            var (betaG2, _, _) = Powers<Fp2<TFq>, TG2>(ptau, PtauSections.BetaG2, ref hasher, cancellationToken);
+            var (betaG2, _, _) = Powers<Fp2<TFq>, TG2>(ptau, PtauSections.BetaG2, ref hasher, cancellationToken, progress);
             RequireEqual(betaG2[0], last.BetaG2, file, PtauSections.BetaG2, 0, "is not the last contribution's betaG2");
 
             var digest = new byte[PtauHashes.Size];
@@ -156,7 +160,7 @@ internal static class TranscriptVerifier<TFq, TG1, TG2, TFr>
     /// points and R1 = Σ r_i·P_i, R2 = Σ r_i·P_(i+1) over i &lt; n−1 with fresh 128-bit random r_i.
     /// </summary>
     private static (AffinePoint<TF, TCurve>[] First, AffinePoint<TF, TCurve> R1, AffinePoint<TF, TCurve> R2) Powers<TF, TCurve>(
-        PtauFile ptau, int id, ref Blake2b hasher, CancellationToken cancellationToken)
+        PtauFile ptau, int id, ref Blake2b hasher, CancellationToken cancellationToken, IProgress<CeremonyProgress>? progress)
         where TF : unmanaged, IField<TF>
         where TCurve : ICurve<TF, TCurve>
     {
@@ -187,6 +191,7 @@ internal static class TranscriptVerifier<TFq, TG1, TG2, TFr>
             }
             PointEncoding<TF, TCurve>.WriteUncompressedMany(points.AsSpan(0, n), uncompressed.AsSpan(0, n * size));
             hasher.Update(uncompressed.AsSpan(0, n * size));
+            progress?.Report(new CeremonyProgress($"checking {PtauSections.Name(id)}", start + n, count));
             for (int j = 0; j < Math.Min(2, n) && start + j < 2; j++) first[start + j] = points[j];
 
             // Pairs (P_i, P_(i+1)) whose first index is in this chunk: i = start .. start + m − 1.
@@ -214,15 +219,16 @@ internal static class TranscriptVerifier<TFq, TG1, TG2, TFr>
     /// Sections 12..15: for each block p, Σ r_j·src_j = Σ FFT(r)_i·L_i with random r (spec/ptau.md §7 step 6), since
     /// L = IFFT(src) makes Σ_i s_i·L_i = Σ_j (IFFT(s))_j·src_j.
     /// </summary>
-    private static void VerifyLagrange(PtauFile ptau, CancellationToken cancellationToken)
+    private static void VerifyLagrange(PtauFile ptau, CancellationToken cancellationToken, IProgress<CeremonyProgress>? progress)
     {
-        VerifyLagrangeSection<TFq, TG1>(ptau, PtauSections.TauG1, PtauSections.LagrangeG1, cancellationToken);
-        VerifyLagrangeSection<Fp2<TFq>, TG2>(ptau, PtauSections.TauG2, PtauSections.LagrangeG2, cancellationToken);
-        VerifyLagrangeSection<TFq, TG1>(ptau, PtauSections.AlphaTauG1, PtauSections.LagrangeAlphaG1, cancellationToken);
-        VerifyLagrangeSection<TFq, TG1>(ptau, PtauSections.BetaTauG1, PtauSections.LagrangeBetaG1, cancellationToken);
+        VerifyLagrangeSection<TFq, TG1>(ptau, PtauSections.TauG1, PtauSections.LagrangeG1, cancellationToken, progress);
+        VerifyLagrangeSection<Fp2<TFq>, TG2>(ptau, PtauSections.TauG2, PtauSections.LagrangeG2, cancellationToken, progress);
+        VerifyLagrangeSection<TFq, TG1>(ptau, PtauSections.AlphaTauG1, PtauSections.LagrangeAlphaG1, cancellationToken, progress);
+        VerifyLagrangeSection<TFq, TG1>(ptau, PtauSections.BetaTauG1, PtauSections.LagrangeBetaG1, cancellationToken, progress);
     }
 
-    private static void VerifyLagrangeSection<TF, TCurve>(PtauFile ptau, int from, int to, CancellationToken cancellationToken)
+    private static void VerifyLagrangeSection<TF, TCurve>(PtauFile ptau, int from, int to, CancellationToken cancellationToken,
+        IProgress<CeremonyProgress>? progress)
         where TF : unmanaged, IField<TF>
         where TCurve : ICurve<TF, TCurve>
     {
@@ -247,6 +253,7 @@ internal static class TranscriptVerifier<TFq, TG1, TG2, TFr>
             Radix2Fft.Forward(s.AsSpan());
             var left = Pippenger.MultiplyVartime<TF, TCurve>(source.AsSpan(0, Math.Min(n, source.Length)), Limbs(r.AsSpan(0, Math.Min(n, source.Length))));
             var right = Pippenger.MultiplyVartime<TF, TCurve>(lagrange, Limbs(s));
+            progress?.Report(new CeremonyProgress($"checking {PtauSections.Name(to)}", p + 1, lastBlock + 1));
             if (!JacobianPoint<TF, TCurve>.Equal(left, right))
                 throw CeremonyErrors.VerifyFailed(ptau.FileName,
                     $"{CeremonyErrors.SectionLabel(to, PtauSections.Name(to))} block {p} is not the Lagrange form of {CeremonyErrors.SectionLabel(from, PtauSections.Name(from))}");

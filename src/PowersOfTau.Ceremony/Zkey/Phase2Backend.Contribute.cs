@@ -51,6 +51,7 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
             TFr.Inverse(delta, out MemoryMarshal.AsRef<TFr>(secret.Reveal().Slice(inverseAt, frSize)));
             TFr.ToCanonicalLimbs(MemoryMarshal.AsRef<TFr>(secret.Reveal().Slice(inverseAt, frSize)),
                 MemoryMarshal.Cast<byte, ulong>(secret.Reveal().Slice(inverseLimbsAt, limbsSize)));
+            ScrubStack();   // the field arithmetic above leaves limbs of δ and δ⁻¹ in its stack frames
         }
         ReadOnlySpan<ulong> DeltaLimbs() => MemoryMarshal.Cast<byte, ulong>(secret.Reveal().Slice(deltaLimbsAt, limbsSize));
 
@@ -113,6 +114,14 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
         writer.WriteSection(ZkeySections.Contributions, new ZkeyMpcParams(mpc.CsHash, [.. mpc.Contributions, contribution]).ToBytes());
         writer.Complete();
         return contribution;
+    }
+
+    /// <summary>Overwrites the stack band below the caller, where callees of secret arithmetic left temporaries.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ScrubStack()
+    {
+        Span<byte> band = stackalloc byte[4096];
+        ConstantTime.Wipe(band);
     }
 
     /// <summary>snarkjs zkey_utils.hashPubKey: U(deltaAfter) || U(g1_s) || U(g1_sx) || U(g2_spx) || transcript, points checked.</summary>

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Text;
 using PowersOfTau.Crypto.Curves;
 using PowersOfTau.Crypto.Fields;
 using PowersOfTau.Crypto.Pairing;
@@ -22,7 +21,7 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
         var alphaBeta = OptimalAtePairing<TFq, TTower, TPair>.Pair(PairingInput(alpha1), PairingInput(beta2));
 
         // spec/zkey.md §6: keys in this order, bfj's one-space indentation, no trailing newline.
-        var json = new JsonObject
+        var json = new SnarkjsJsonObject
         {
             ["protocol"] = "groth16",
             ["curve"] = Curve.Name,
@@ -38,14 +37,9 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
             },
             ["IC"] = ic.Select(p => (object)G1Json(p)).ToArray(),
         };
-        var sb = new StringBuilder();
-        WriteJson(sb, json, 0);
-        return sb.ToString();
-    }
-
-    private sealed class JsonObject : List<KeyValuePair<string, object>>
-    {
-        public object this[string key] { set => Add(new(key, value)); }
+        var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        SnarkjsJson.Write(text, json);
+        return text.ToString();
     }
 
     private static string Decimal(in TFq value)
@@ -67,39 +61,94 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
         p.IsInfinity ? [new object[] { "0", "0" }, new object[] { "1", "0" }, new object[] { "0", "0" }]
             : [Fp2Json(p.X), Fp2Json(p.Y), new object[] { "1", "0" }];
 
-    private static void WriteJson(StringBuilder sb, object value, int level)
+    public override void WriteZkeyJson(ZkeyFile zkey, TextWriter writer)
     {
-        string Indent(int l) => new(' ', l);
-        switch (value)
+        string f = zkey.FileName;
+        var h = zkey.Header;
+        var curve = Curve;
+        var json = new SnarkjsJsonObject
         {
-            case string s:
-                sb.Append('"').Append(s).Append('"');
-                break;
-            case int n:
-                sb.Append(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                break;
-            case JsonObject o:
-                sb.Append("{\n");
-                for (int k = 0; k < o.Count; k++)
-                {
-                    sb.Append(Indent(level + 1)).Append('"').Append(o[k].Key).Append("\": ");
-                    WriteJson(sb, o[k].Value, level + 1);
-                    sb.Append(k + 1 < o.Count ? ",\n" : "\n");
-                }
-                sb.Append(Indent(level)).Append('}');
-                break;
-            case object[] a:
-                sb.Append("[\n");
-                for (int k = 0; k < a.Length; k++)
-                {
-                    sb.Append(Indent(level + 1));
-                    WriteJson(sb, a[k], level + 1);
-                    sb.Append(k + 1 < a.Length ? ",\n" : "\n");
-                }
-                sb.Append(Indent(level)).Append(']');
-                break;
-            default:
-                throw new InvalidOperationException($"no JSON form for {value.GetType().Name}");
+            ["protocol"] = "groth16",
+            ["n8q"] = curve.N8q,
+            ["q"] = curve.Q.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["n8r"] = ScalarField.N8r,
+            ["r"] = new BigInteger(ScalarField.ModulusLE(curve), isUnsigned: true).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["nVars"] = h.NVars,
+            ["nPublic"] = h.NPublic,
+            ["domainSize"] = h.DomainSize,
+            ["power"] = h.Power,
+            ["vk_alpha_1"] = G1Json(DecodeG1(h.AlphaG1, f, ZkeySections.Groth16Header, "vk_alpha_1")),
+            ["vk_beta_1"] = G1Json(DecodeG1(h.BetaG1, f, ZkeySections.Groth16Header, "vk_beta_1")),
+            ["vk_beta_2"] = G2Json(DecodeG2(h.BetaG2, f, ZkeySections.Groth16Header, "vk_beta_2")),
+            ["vk_gamma_2"] = G2Json(DecodeG2(h.GammaG2, f, ZkeySections.Groth16Header, "vk_gamma_2")),
+            ["vk_delta_1"] = G1Json(DecodeG1(h.DeltaG1, f, ZkeySections.Groth16Header, "vk_delta_1")),
+            ["vk_delta_2"] = G2Json(DecodeG2(h.DeltaG2, f, ZkeySections.Groth16Header, "vk_delta_2")),
+            ["IC"] = G1Section(zkey, ZkeySections.IC),
+            ["ccoefs"] = Coefficients(zkey),
+            ["A"] = G1Section(zkey, ZkeySections.A),
+            ["B1"] = G1Section(zkey, ZkeySections.B1),
+            ["B2"] = G2Section(zkey),
+            // snarkjs fills C[nPublic+1 .. nVars−1]; the lower indices of the JS array are holes, written as null.
+            ["C"] = Enumerable.Repeat<object?>(null, (int)h.NPublic + 1).Concat(G1Section(zkey, ZkeySections.L)),
+            ["hExps"] = G1Section(zkey, ZkeySections.H),
+        };
+        SnarkjsJson.Write(writer, json);
+    }
+
+    private IEnumerable<object?> G1Section(ZkeyFile zkey, int id)
+    {
+        var section = zkey.Section(id);
+        long count = section.Size / Curve.G1Size;
+        const int chunk = 1 << 14;
+        for (long first = 0; first < count; first += chunk)
+        {
+            int n = (int)Math.Min(chunk, count - first);
+            var bytes = new byte[n * Curve.G1Size];
+            zkey.Container.ReadSection(section, first * Curve.G1Size, bytes);
+            var points = new AffinePoint<TFq, TG1>[n];
+            DecodeManyG1(bytes, points, zkey.FileName, id, first);
+            foreach (var p in points) yield return G1Json(p);
+        }
+    }
+
+    private IEnumerable<object?> G2Section(ZkeyFile zkey)
+    {
+        var section = zkey.Section(ZkeySections.B2);
+        long count = section.Size / Curve.G2Size;
+        const int chunk = 1 << 13;
+        for (long first = 0; first < count; first += chunk)
+        {
+            int n = (int)Math.Min(chunk, count - first);
+            var bytes = new byte[n * Curve.G2Size];
+            zkey.Container.ReadSection(section, first * Curve.G2Size, bytes);
+            var points = new AffinePoint<Fp2<TFq>, TG2>[n];
+            DecodeManyG2(bytes, points, zkey.FileName, ZkeySections.B2, first);
+            foreach (var p in points) yield return G2Json(p);
+        }
+    }
+
+    /// <summary>Section 4 entries with the value divided by R² (stored "double Montgomery", spec/zkey.md §1).</summary>
+    private static IEnumerable<object?> Coefficients(ZkeyFile zkey)
+    {
+        var rSquaredInverse = TFr.Pow(TFr.FromUInt64(2), [256]);
+        rSquaredInverse = rSquaredInverse * rSquaredInverse;
+        TFr.InverseVartime(rSquaredInverse, out rSquaredInverse);
+        var section = zkey.Section(ZkeySections.Coefficients);
+        var entry = new byte[ZkeyFile.Coefficient.Size];
+        for (long k = 0; k < zkey.CoefficientCount; k++)
+        {
+            zkey.Container.ReadSection(section, 4 + k * entry.Length, entry);
+            // The stored integer may be any 32-byte value; snarkjs reduces it modulo r before multiplying.
+            var stored = TFr.FromLEReduce(entry.AsSpan(12));
+            Span<byte> value = stackalloc byte[ScalarField.N8r];
+            TFr.WriteCanonicalLE(stored * rSquaredInverse, value);
+            yield return new SnarkjsJsonObject
+            {
+                ["matrix"] = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(entry),
+                ["constraint"] = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(entry.AsSpan(4)),
+                ["signal"] = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(entry.AsSpan(8)),
+                ["value"] = new BigInteger(value, isUnsigned: true).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
         }
     }
 }

@@ -107,10 +107,14 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair> :
     private static PairingG2Input<TFq> PairingInput(in AffinePoint<Fp2<TFq>, TG2> p) =>
         p.IsInfinity ? PairingG2Input<TFq>.Infinity : new PairingG2Input<TFq>(p.X, p.Y);
 
-    /// <summary>snarkjs misc.sameRatio: e(a, d) = e(b, c), checked as e(−a, d)·e(b, c) = 1.</summary>
+    /// <summary>
+    /// snarkjs misc.sameRatio: false when any point is the identity (else δ = 0 would pass, both sides being 1), otherwise
+    /// e(a, d) = e(b, c), checked as e(−a, d)·e(b, c) = 1.
+    /// </summary>
     private static bool SameRatio(in AffinePoint<TFq, TG1> a, in AffinePoint<TFq, TG1> b,
         in AffinePoint<Fp2<TFq>, TG2> c, in AffinePoint<Fp2<TFq>, TG2> d)
     {
+        if (a.IsInfinity || b.IsInfinity || c.IsInfinity || d.IsInfinity) return false;
         AffinePoint<TFq, TG1>.Negate(a, out var minusA);
         ReadOnlySpan<PairingG1Input<TFq>> ps = [PairingInput(minusA), PairingInput(b)];
         ReadOnlySpan<PairingG2Input<TFq>> qs = [PairingInput(d), PairingInput(c)];

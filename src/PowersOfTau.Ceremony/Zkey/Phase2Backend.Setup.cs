@@ -104,36 +104,24 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
             HashU(ref hasher, G1Generator);
             HashU(ref hasher, G2Generator);
 
-            progress?.Report(new("Composing points", 0, 5));
-            var icPoints = ComposeG1(ic, g1Bases, cancellationToken);
-            var cPoints = ComposeG1(c, g1Bases, cancellationToken);
-            var aPoints = ComposeG1(a, g1Bases, cancellationToken);
-            var b1Points = ComposeG1(b1, g1Bases, cancellationToken);
-            var b2Points = ComposeG2(b2, tauG2, cancellationToken);
-
-            HashSection(ref hasher, icPoints);
-            HashHPoints(ref hasher, ptau, n, cancellationToken);
-            HashSection(ref hasher, cPoints);
-            HashSection(ref hasher, aPoints);
-            HashSection(ref hasher, b1Points);
-            HashSection(ref hasher, b2Points);
-            var csHash = new byte[64];
-            hasher.Finish(csHash);
-
-            // ---- the file, in zkey_new.js's section order 1, 2, 4, 3, 9, 8, 5, 6, 7, 10 ----
-            progress?.Report(new("Writing", 0, ZkeySections.Count));
+            // ---- the file, in zkey_new.js's section order 1, 2, 4, 3, 9, 8, 5, 6, 7, 10. The hash takes IC, the H
+            // basis, C, A, B1, B2 in the same order, so each section is composed, written and hashed a chunk of
+            // signals at a time: memory holds the Lagrange blocks and the term lists, never the whole key. ----
             var writer = new BinFileWriter(output, BinFileFormat.ZkeyMagic, 1, ZkeySections.Count);
             Span<byte> word = stackalloc byte[4];
             BinaryPrimitives.WriteUInt32LittleEndian(word, 1);
             writer.WriteSection(ZkeySections.Protocol, word);
             writer.WriteSection(ZkeySections.Groth16Header, zkeyHeader.ToBytes());
             WriteCoefficients(writer, coefficients);
-            WriteG1Section(writer, ZkeySections.IC, icPoints);
-            WriteHSection(writer, ptau, cirPower, n);
-            WriteG1Section(writer, ZkeySections.L, cPoints);
-            WriteG1Section(writer, ZkeySections.A, aPoints);
-            WriteG1Section(writer, ZkeySections.B1, b1Points);
-            WriteG2Section(writer, ZkeySections.B2, b2Points);
+            ComposeWriteHashG1(writer, ref hasher, ZkeySections.IC, ic, g1Bases, progress, cancellationToken);
+            WriteHSection(writer, ptau, cirPower, n, cancellationToken);
+            HashHPoints(ref hasher, ptau, n, cancellationToken);
+            ComposeWriteHashG1(writer, ref hasher, ZkeySections.L, c, g1Bases, progress, cancellationToken);
+            ComposeWriteHashG1(writer, ref hasher, ZkeySections.A, a, g1Bases, progress, cancellationToken);
+            ComposeWriteHashG1(writer, ref hasher, ZkeySections.B1, b1, g1Bases, progress, cancellationToken);
+            ComposeWriteHashG2(writer, ref hasher, ZkeySections.B2, b2, tauG2, progress, cancellationToken);
+            var csHash = new byte[64];
+            hasher.Finish(csHash);
             writer.WriteSection(ZkeySections.Contributions, new ZkeyMpcParams(csHash, []).ToBytes());
             writer.Complete();
             return csHash;
@@ -163,6 +151,45 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
         var points = new AffinePoint<Fp2<TFq>, TG2>[count];
         DecodeManyG2(ReadRaw(ptau, id, first, count, Curve.G2Size), points, ptau.FileName, id, first);
         return points;
+    }
+
+    /// <summary>Signals composed, written and hashed per chunk (memory stays flat in the number of signals).</summary>
+    private const int ComposeChunkSignals = 1 << 14;
+
+    private void ComposeWriteHashG1(BinFileWriter writer, ref Blake2b hasher, int id, List<Term>?[] lists,
+        AffinePoint<TFq, TG1>[][] bases, IProgress<ZkeyProgress>? progress, CancellationToken ct)
+    {
+        HashLength(ref hasher, lists.Length);
+        var body = writer.BeginSection(id, (long)lists.Length * Curve.G1Size);
+        for (int first = 0; first < lists.Length; first += ComposeChunkSignals)
+        {
+            progress?.Report(new($"Composing {ZkeySections.Name(id)}", first, lists.Length));
+            var points = ComposeG1(lists.AsSpan(first, Math.Min(ComposeChunkSignals, lists.Length - first)).ToArray(), bases, ct);
+            var bytes = new byte[points.Length * Curve.G1Size];
+            PointEncoding<TFq, TG1>.WriteLemMany(points, bytes);
+            body.Write(bytes);
+            PointEncoding<TFq, TG1>.WriteUncompressedMany(points, bytes);
+            hasher.Update(bytes);
+        }
+        writer.EndSection();
+    }
+
+    private void ComposeWriteHashG2(BinFileWriter writer, ref Blake2b hasher, int id, List<Term>?[] lists,
+        AffinePoint<Fp2<TFq>, TG2>[] bases, IProgress<ZkeyProgress>? progress, CancellationToken ct)
+    {
+        HashLength(ref hasher, lists.Length);
+        var body = writer.BeginSection(id, (long)lists.Length * Curve.G2Size);
+        for (int first = 0; first < lists.Length; first += ComposeChunkSignals)
+        {
+            progress?.Report(new($"Composing {ZkeySections.Name(id)}", first, lists.Length));
+            var points = ComposeG2(lists.AsSpan(first, Math.Min(ComposeChunkSignals, lists.Length - first)).ToArray(), bases, ct);
+            var bytes = new byte[points.Length * Curve.G2Size];
+            PointEncoding<Fp2<TFq>, TG2>.WriteLemMany(points, bytes);
+            body.Write(bytes);
+            PointEncoding<Fp2<TFq>, TG2>.WriteUncompressedMany(points, bytes);
+            hasher.Update(bytes);
+        }
+        writer.EndSection();
     }
 
     private static AffinePoint<TFq, TG1>[] ComposeG1(List<Term>?[] lists, AffinePoint<TFq, TG1>[][] bases, CancellationToken ct)
@@ -220,25 +247,12 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
         hasher.Update(word);
     }
 
-    private static void HashSection(ref Blake2b hasher, AffinePoint<TFq, TG1>[] points)
-    {
-        HashLength(ref hasher, points.Length);
-        var u = new byte[points.Length * PointEncoding<TFq, TG1>.UncompressedSize];
-        PointEncoding<TFq, TG1>.WriteUncompressedMany(points, u);
-        hasher.Update(u);
-    }
-
-    private static void HashSection(ref Blake2b hasher, AffinePoint<Fp2<TFq>, TG2>[] points)
-    {
-        HashLength(ref hasher, points.Length);
-        var u = new byte[points.Length * PointEncoding<Fp2<TFq>, TG2>.UncompressedSize];
-        PointEncoding<Fp2<TFq>, TG2>.WriteUncompressedMany(points, u);
-        hasher.Update(u);
-    }
-
     /// <summary>
     /// BE32(n−1), then U(τ^(n+i)·G1 − τ^i·G1) from ptau section 2, in snarkjs's chunks: chunks start at
-    /// i = 0, 16384, … below n−1 and each hashes min(n−1, 16384) points (spec/zkey.md §2 quirk).
+    /// i = 0, 16384, … below n−1 and each hashes min(n−1, 16384) points (spec/zkey.md §2). For n ≥ 2^15 that hashes
+    /// n points, not n−1; when n is also 2^power, the last "τ^(2n−1)" lies past the end of section 2 and snarkjs
+    /// reads the next bytes of the file (the following section's header and body) as a Montgomery affine point.
+    /// Both quirks are reproduced, since the hash must match (see <see cref="PastEndOfSection2"/>).
     /// </summary>
     private void HashHPoints(ref Blake2b hasher, PtauFile ptau, int n, CancellationToken ct)
     {
@@ -248,23 +262,65 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
         {
             ct.ThrowIfCancellationRequested();
             int count = Math.Min(n - 1, HashHChunk);
-            if (i + n + count > available)
-                throw new NotSupportedException(
-                    $"snarkjs hashes points past the end of section 2 of {ptau.FileName} for this domain size (2^{System.Numerics.BitOperations.Log2((uint)n)}); use a ptau of a larger power");
-            var high = ReadG1Points(ptau, 2, i + n, count);
+            int present = (int)Math.Min(count, available - (i + n));
+            var high = new AffinePoint<TFq, TG1>[count];
+            ReadG1Points(ptau, 2, i + n, present).CopyTo(high, 0);
             var low = ReadG1Points(ptau, 2, i, count);
             var diff = new JacobianPoint<TFq, TG1>[count];
-            Parallel.For(0, count, j =>
+            Parallel.For(0, present, j =>
             {
                 AffinePoint<TFq, TG1>.Negate(low[j], out var minusLow);
                 JacobianPoint<TFq, TG1>.AddMixedVartime(high[j].ToJacobian(), minusLow, out diff[j]);
             });
             var affine = new AffinePoint<TFq, TG1>[count];
-            JacobianPoint<TFq, TG1>.BatchToAffineVartime(diff, affine);
+            JacobianPoint<TFq, TG1>.BatchToAffineVartime(diff.AsSpan(0, present), affine.AsSpan(0, present));
             var u = new byte[count * Curve.G1Size];
-            PointEncoding<TFq, TG1>.WriteUncompressedMany(affine, u);
+            PointEncoding<TFq, TG1>.WriteUncompressedMany(affine.AsSpan(0, present), u.AsSpan(0, present * Curve.G1Size));
+            if (present < count) PastEndOfSection2(ptau, low.AsSpan(present), u.AsSpan(present * Curve.G1Size));
             hasher.Update(u);
         }
+    }
+
+    /// <summary>
+    /// snarkjs's view of the points "after" section 2: the raw bytes that follow it in the file, taken as Montgomery
+    /// affine coordinates without any check, minus the matching low point, as wasmcurves computes it
+    /// (<see cref="WasmcurvesSubAffine"/>); writes their U encodings to <paramref name="uncompressed"/>.
+    /// </summary>
+    private void PastEndOfSection2(PtauFile ptau, ReadOnlySpan<AffinePoint<TFq, TG1>> low, Span<byte> uncompressed)
+    {
+        int g1 = Curve.G1Size;
+        var raw = ReadPastSection(ptau, 2, (long)low.Length * g1);
+        var lowLem = new byte[g1];
+        for (int k = 0; k < low.Length; k++)
+        {
+            PointEncoding<TFq, TG1>.WriteLem(low[k], lowLem);
+            WasmcurvesSubAffine.Uncompressed(raw.AsSpan(k * g1, g1), lowLem, Curve.Q, Curve.N8q).CopyTo(uncompressed[(k * g1)..]);
+        }
+    }
+
+    /// <summary>The <paramref name="byteCount"/> bytes of the file that follow section <paramref name="id"/>.</summary>
+    private static byte[] ReadPastSection(PtauFile ptau, int id, long byteCount)
+    {
+        var sections = ptau.Container.SectionsInFileOrder;
+        var section = ptau.Section(id);
+        int index = sections.ToList().IndexOf(section);
+        var bytes = new byte[byteCount];
+        long filled = 0;
+        Span<byte> header = stackalloc byte[12];
+        for (int next = index + 1; next < sections.Count && filled < byteCount; next++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(header, (uint)sections[next].Id);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(header[4..], (ulong)sections[next].Size);
+            int take = (int)Math.Min(12, byteCount - filled);
+            header[..take].CopyTo(bytes.AsSpan((int)filled));
+            filled += take;
+            long body = Math.Min(sections[next].Size, byteCount - filled);
+            ptau.Container.ReadSection(sections[next], 0, bytes.AsSpan((int)filled, (int)body));
+            filled += body;
+        }
+        if (filled < byteCount)
+            throw Errors.ZkeyErrors.HashPastEndOfFile(ptau.FileName, ptau.Header.Power);
+        return bytes;
     }
 
     private void WriteCoefficients(BinFileWriter writer, List<CoefficientEntry> entries)
@@ -289,39 +345,34 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
         writer.EndSection();
     }
 
-    private static void WriteG1Section(BinFileWriter writer, int id, AffinePoint<TFq, TG1>[] points)
-    {
-        var bytes = new byte[points.Length * PointEncoding<TFq, TG1>.LemSize];
-        PointEncoding<TFq, TG1>.WriteLemMany(points, bytes);
-        writer.WriteSection(id, bytes);
-    }
-
-    private static void WriteG2Section(BinFileWriter writer, int id, AffinePoint<Fp2<TFq>, TG2>[] points)
-    {
-        var bytes = new byte[points.Length * PointEncoding<Fp2<TFq>, TG2>.LemSize];
-        PointEncoding<Fp2<TFq>, TG2>.WriteLemMany(points, bytes);
-        writer.WriteSection(id, bytes);
-    }
-
     /// <summary>
     /// H: point i = point 2i+1 of the size-2n Lagrange block of ptau section 12 (from index 2n−1), raw bytes; when
     /// the domain is 2^s (s = Fr's 2-adicity) snarkjs takes the n points after the block instead (spec/zkey.md §2).
     /// </summary>
-    private void WriteHSection(BinFileWriter writer, PtauFile ptau, int cirPower, int n)
+    private void WriteHSection(BinFileWriter writer, PtauFile ptau, int cirPower, int n, CancellationToken ct)
     {
         int g1 = Curve.G1Size;
-        var output = new byte[(long)n * g1];
-        if (cirPower < RootsOfUnity<TFr>.TwoAdicity)
+        var body = writer.BeginSection(ZkeySections.H, (long)n * g1);
+        bool oddPoints = cirPower < RootsOfUnity<TFr>.TwoAdicity;
+        for (int first = 0; first < n; first += ComposeChunkSignals)
         {
-            var block = ReadRaw(ptau, 12, 2L * n - 1, 2 * n, g1);
-            for (int i = 0; i < n; i++) block.AsSpan((2 * i + 1) * g1, g1).CopyTo(output.AsSpan(i * g1));
+            ct.ThrowIfCancellationRequested();
+            int count = Math.Min(ComposeChunkSignals, n - first);
+            byte[] output;
+            if (oddPoints)
+            {
+                var block = ReadRaw(ptau, 12, 2L * n - 1 + 2L * first, 2 * count, g1);
+                output = new byte[count * g1];
+                for (int i = 0; i < count; i++) block.AsSpan((2 * i + 1) * g1, g1).CopyTo(output.AsSpan(i * g1));
+            }
+            else
+            {
+                output = ReadRaw(ptau, 12, (1L << (cirPower + 1)) - 1 + n + first, count, g1);
+            }
+            // Checked like every point read from a file (ARCHITECTURE.md §4), then copied unchanged.
+            DecodeManyG1(output, new AffinePoint<TFq, TG1>[count], ptau.FileName, 12, 2L * n - 1 + 2L * first);
+            body.Write(output);
         }
-        else
-        {
-            output = ReadRaw(ptau, 12, (1L << (cirPower + 1)) - 1 + n, n, g1);
-        }
-        // Check them like every point read from a file (ARCHITECTURE.md §4), then copy the bytes unchanged.
-        DecodeManyG1(output, new AffinePoint<TFq, TG1>[n], ptau.FileName, 12, 2L * n - 1);
-        writer.WriteSection(ZkeySections.H, output);
+        writer.EndSection();
     }
 }

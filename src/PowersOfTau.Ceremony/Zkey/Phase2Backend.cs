@@ -50,6 +50,9 @@ internal abstract class Phase2Backend
     /// <summary>verification_key.json as snarkjs writes it (spec/zkey.md §6).</summary>
     public abstract string VerificationKeyJson(ZkeyFile zkey);
 
+    /// <summary>The whole key as snarkjs's <c>zkey export json</c> writes it (spec/zkey.md §6), streamed to <paramref name="writer"/>.</summary>
+    public abstract void WriteZkeyJson(ZkeyFile zkey, TextWriter writer);
+
     /// <summary>BLAKE2b-512 of U(deltaAfter) || U(g1_s) || U(g1_sx) || U(g2_spx) || transcript (spec/zkey.md §3 step 7).</summary>
     public abstract byte[] ContributionHash(ZkeyContribution contribution);
 

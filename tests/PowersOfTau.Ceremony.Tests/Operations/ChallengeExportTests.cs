@@ -93,4 +93,13 @@ public sealed class ChallengeExportTests : IDisposable
         Assert.Contains("section 7 (contributions): contribution 1: partialHash", e.Message);
         Assert.Equal(["bad-partial.ptau"], _temp.Entries());
     }
+
+    [Fact]
+    public void A_truncated_file_cannot_be_exported()
+    {
+        var e = Assert.Throws<CeremonyFormatException>(() =>
+            ChallengeExport.Export(PtauFixtures.PathOf("bn128_p4_final_02.ptau"), _temp.File("challenge")));
+        Assert.Contains("was truncated (power 2 of a power-4 ceremony)", e.Message);
+        Assert.Empty(_temp.Entries());
+    }
 }

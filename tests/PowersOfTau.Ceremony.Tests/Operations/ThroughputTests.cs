@@ -45,4 +45,29 @@ public sealed class ThroughputTests(ITestOutputHelper output) : IDisposable
             $"{noSubgroupTime.TotalMilliseconds:F0} ms without the subgroup check; " +
             $"{Environment.ProcessorCount} cores shared with other jobs: noisy");
     }
+
+    [Theory]
+    [InlineData("bn128", 10)]
+    [InlineData("bls12381", 9)]
+    public void Contribute_then_verify(string curveName, int power)
+    {
+        var curve = CurveDescriptor.FromName(curveName)!;
+        string p0 = _temp.File("0.ptau"), p1 = _temp.File("1.ptau");
+        PowersOfTauNew.Write(curve, power, p0);
+        var clock = Stopwatch.StartNew();
+        using (var seed = new PowersOfTau.Secrets.SecretBuffer(64))
+        {
+            System.Security.Cryptography.RandomNumberGenerator.Fill(seed.Reveal());
+            PowersOfTauContribute.Apply(p0, p1, seed, "throughput");
+        }
+        var contributeTime = clock.Elapsed;
+        clock.Restart();
+        var result = Ceremony.Verification.PtauVerifier.Verify(p1);
+        var verifyTime = clock.Elapsed;
+        Assert.True(result.NextChallengeChecked);
+        long points = 0;
+        foreach (int id in PtauSections.PointSectionIds) points += PtauSections.PointCount(id, power);
+        output.WriteLine($"{curveName} power {power}: contribute {contributeTime.TotalMilliseconds:F0} ms, verify {verifyTime.TotalMilliseconds:F0} ms " +
+            $"for {points} points; {Environment.ProcessorCount} cores shared with other jobs: noisy");
+    }
 }

@@ -73,7 +73,7 @@ public sealed class PtauHashTests
         var transcoder = new ReferencePointTranscoder(ptau.Header.Curve);
         var expected = PtauFixtures.Ptau(name).GetProperty("contributions").EnumerateArray()
             .Select(c => c.GetProperty("responseHash").GetString()).ToArray();
-        Assert.Equal(expected, ptau.Contributions.Select(c => Hex(PtauHashes.ResponseHash(c, transcoder))).ToArray());
+        Assert.Equal(expected, ptau.Contributions.Select(c => Hex(PtauHashes.ResponseHash(c, transcoder, ptau.Header.CeremonyPower))).ToArray());
     }
 
     [Theory]
@@ -89,7 +89,7 @@ public sealed class PtauHashTests
         }
         var transcoder = new ReferencePointTranscoder(ptau.Header.Curve);
         var last = ptau.Contributions[^1];
-        var next = PtauHashes.HashUncompressedPoints(PtauHashes.ResponseHash(last, transcoder), ptau, transcoder);
+        var next = PtauHashes.HashUncompressedPoints(PtauHashes.ResponseHash(last, transcoder, ptau.Header.CeremonyPower), ptau, transcoder);
         Assert.Equal(Hex(last.NextChallenge), Hex(next));
 
         // Tampered twin: the same points after another response hash give another challenge.
@@ -115,7 +115,16 @@ public sealed class PtauHashTests
         using var response = TranscriptFile.Open(PtauFixtures.PathOf($"response_{curve}_p4_0002"), TranscriptFileKind.Response, c, 4);
         Assert.Equal(challengeHash, response.LeadingHash);
         var importedContribution = imported.Contributions[^1];
-        Assert.Equal(Hex(PtauHashes.ResponseHash(importedContribution, transcoder)), Hex(HashFile($"response_{curve}_p4_0002")));
+        Assert.Equal(Hex(PtauHashes.ResponseHash(importedContribution, transcoder, 4)), Hex(HashFile($"response_{curve}_p4_0002")));
         Assert.Equal(PtauHashes.UncompressedPublicKey(importedContribution.PublicKey, transcoder), response.ReadPublicKey().ToBytes());
+    }
+
+    [Fact]
+    public void A_partial_hash_for_another_ceremony_size_is_refused()
+    {
+        using var ptau = PtauFile.Open(PtauFixtures.PathOf("bn128_p4_0001.ptau"));
+        var transcoder = new ReferencePointTranscoder(ptau.Header.Curve);
+        Assert.Equal(64 + 31 * 32 + 16 * 64 + 2 * 16 * 32 + 64, PtauHashes.ResponseHashedBytes(ptau.Header.Curve, 4));
+        Assert.Throws<Crypto.Hashing.InvalidPartialHashException>(() => PtauHashes.ResponseHash(ptau.Contributions[0], transcoder, 5));
     }
 }

@@ -21,4 +21,21 @@ public sealed class ZkeyExportTests
     [Fact]
     public void VerificationKey_OfAnotherKey_Differs() =>
         Assert.NotEqual(File.ReadAllText(ZkeyFixtures.PathOf("mul_bn128_vk.json")), ZkeyExport.VerificationKeyJson(ZkeyFixtures.Zkey("bn128", "0000")));
+
+    [Theory]
+    [MemberData(nameof(ZkeyFixtures.Curves), MemberType = typeof(ZkeyFixtures))]
+    public void ZkeyJson_IsByteIdentical(string curve)
+    {
+        using var dir = new TempDirectory();
+        ZkeyExport.WriteZkeyJson(ZkeyFixtures.Zkey(curve, "final"), dir.File("zkey.json"));
+        Assert.Equal(File.ReadAllBytes(ZkeyFixtures.PathOf($"mul_{curve}_final_zkey.json")), File.ReadAllBytes(dir.File("zkey.json")));
+    }
+
+    [Fact]
+    public void ZkeyJson_OfAnotherKey_Differs()
+    {
+        using var dir = new TempDirectory();
+        ZkeyExport.WriteZkeyJson(ZkeyFixtures.Zkey("bn128", "0002"), dir.File("zkey.json"));
+        Assert.NotEqual(File.ReadAllBytes(ZkeyFixtures.PathOf("mul_bn128_final_zkey.json")), File.ReadAllBytes(dir.File("zkey.json")));
+    }
 }

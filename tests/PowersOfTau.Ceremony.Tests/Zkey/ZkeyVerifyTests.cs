@@ -164,4 +164,21 @@ public sealed class ZkeyVerifyTests
         Assert.Equal(2, e.ExitCode);
         Assert.Contains("run powersoftau prepare phase2", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(ZkeyFixtures.Curves), MemberType = typeof(ZkeyFixtures))]
+    public void FromInit_VerifiesTheChain(string curve)
+    {
+        var result = ZkeyVerify.FromInit(ZkeyFixtures.Zkey(curve, "0000"), ZkeyFixtures.FinalPtau(curve), ZkeyFixtures.Zkey(curve, "final"));
+        Assert.Equal(ZkeyFixtures.LoggedHashes(curve, "Contribution Hash:"), result.Contributions.Select(c => c.ContributionHash));
+    }
+
+    [Fact]
+    public void FromInit_OfAnotherCircuit_IsRejected()
+    {
+        var e = Assert.Throws<CeremonyFormatException>(() =>
+            ZkeyVerify.FromInit(ZkeyFixtures.PathOf("square_bn128_0000.zkey"), ZkeyFixtures.FinalPtau("bn128"), ZkeyFixtures.Zkey("bn128", "final")));
+        Assert.Equal(1, e.ExitCode);
+        Assert.Contains("different circuit parameters", e.Message, StringComparison.Ordinal);
+    }
 }
