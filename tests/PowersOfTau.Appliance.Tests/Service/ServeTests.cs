@@ -22,7 +22,7 @@ public sealed class ServeTests(HardwareTokens tokens) : IDisposable
     private string SignUri => tokens.SoftHsmUri("object=ec256");
 
     /// <summary>A spool with its four folders and a valid configuration; <paramref name="extra"/> lines go before [service].</summary>
-    private string Config(string extra = "", string sign = "", string service = "")
+    private string Config(string extra = "", string sign = "", string service = "", string console = "none")
     {
         foreach (string folder in new[] { "inbox", "outbox", "done", "failed" }) Directory.CreateDirectory(In(folder));
         string path = Path.Combine(_dir, "powersoftau.toml");
@@ -34,7 +34,7 @@ public sealed class ServeTests(HardwareTokens tokens) : IDisposable
 
             [service]
             spool = "{Spool}"
-            operator-console = "none"
+            operator-console = "{console}"
             allow-swap = true
             poll-interval-ms = 100
             {service}
@@ -135,6 +135,37 @@ public sealed class ServeTests(HardwareTokens tokens) : IDisposable
         serve.WaitFor(() => serve.Notifications.Count(n => n == "WATCHDOG=1") >= 3, "three WATCHDOG=1", seconds: 10);
         serve.TerminateCleanly();
         Assert.Equal(["finished-earlier.ptau"], Listing(In("outbox")));
+    }
+
+    [Fact]
+    public void The_operator_types_entropy_at_the_console_without_echo_and_the_attestation_says_so()
+    {
+        using var console = new PseudoTerminal();
+        using var serve = ServeProcess.Start(Config(console: console.SlavePath), tokens.Environment);
+        serve.WaitReady();
+        Drop(SnarkjsLog.Fixture("bn128_p4_0000.ptau"), "typed.ptau");
+        serve.WaitFor(() => console.Seen.Contains("Type some random text", StringComparison.Ordinal) && console.EchoOff, "the no-echo prompt on the console");
+        console.Type("correct horse battery staple\n");
+        serve.WaitFor(() => File.Exists(In("done", "typed.ptau")), "typed.ptau in done/");
+        serve.WaitFor(() => console.Seen.Contains("(28 characters read)", StringComparison.Ordinal), "the character count on the console", seconds: 5);
+        Assert.DoesNotContain("horse", console.Seen); // not echoed
+        Assert.DoesNotContain("horse", serve.Output); // not logged
+
+        var show = TauProcess.Run("attest", "show", In("outbox", "typed.ptau.cose"));
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("operator-keyboard", show.Stdout);
+        Assert.True(Verify(In("outbox", "typed.ptau.cose"), tokens.RootCaPem, In("done", "typed.ptau"), In("outbox", "typed.ptau")).Outcome == VerificationOutcome.Valid);
+        serve.TerminateCleanly();
+    }
+
+    [Fact]
+    public void A_console_that_is_not_a_terminal_fails_the_start_with_exit_2()
+    {
+        string notATerminal = Path.Combine(_dir, "plain-file");
+        File.WriteAllText(notATerminal, "");
+        using var serve = ServeProcess.Start(Config(console: notATerminal), tokens.Environment);
+        Assert.Equal(2, serve.WaitExit());
+        Assert.Contains("is not a terminal", serve.Output);
     }
 
     [Fact]
