@@ -29,13 +29,15 @@ public static class ServiceStartup
     /// <summary>Runs the checks; see the type summary.</summary>
     /// <exception cref="UserFacingError">A configuration, spool, swap, network or console problem (exit 2).</exception>
     /// <exception cref="PowersOfTau.Tokens.Errors.TokenException">The key's module, token, PIN or key failed (exit 3).</exception>
-    public static ServiceStartupReport Check(string configPath)
+    /// <param name="configPath">The TOML file.</param>
+    /// <param name="harden">Tests only: replaces <see cref="ProcessHardening.Apply"/> (e.g. to report swap that is not there).</param>
+    public static ServiceStartupReport Check(string configPath, Func<HardeningReport>? harden = null)
     {
         var configuration = ServiceConfigFile.Load(configPath);
         var spool = SpoolFolders.Open(configuration.Spool);
         var warnings = new List<string>();
 
-        var hardening = ProcessHardening.Apply();
+        var hardening = (harden ?? ProcessHardening.Apply)();
         if (!hardening.NotDumpable || !hardening.CoreDumpsDisabled)
             warnings.Add("process hardening incomplete: " + (hardening.NotDumpable ? "" : "could not make the process non-dumpable; ") + (hardening.CoreDumpsDisabled ? "" : "could not set RLIMIT_CORE to 0"));
         if (hardening.SwapActive)
