@@ -289,6 +289,17 @@ public sealed class ContributionPipelineTests : IDisposable
         Assert.False(File.Exists(Output + ".cose"));
     }
 
+    [Fact]
+    public void With_force_a_signing_failure_also_removes_the_stale_attestation_of_the_replaced_output()
+    {
+        File.WriteAllText(Output, "old output");
+        File.WriteAllText(Output + ".cose", "old attestation");
+        var e = Assert.ThrowsAny<Exception>(() => Pipeline(Signed("os") with { Force = true }, wrapKey: key => new FailingSignatureKey(key)).Run(Request()));
+        Assert.Equal(3, ErrorReporter.ExitCodeOf(e));
+        Assert.False(File.Exists(Output));
+        Assert.False(File.Exists(Output + ".cose"));
+    }
+
     /// <summary>A token key whose signing fails as a pulled token does; everything else is the real key's.</summary>
     private sealed class FailingSignatureKey : ECDsa
     {

@@ -108,8 +108,10 @@ public sealed class ContributionPipeline
             }
             catch
             {
-                // No unattested output where an attested one was asked for.
+                // No unattested output where an attested one was asked for; with --force an older attestation there
+                // describes an output that has just been replaced, so it goes too.
                 TryDelete(outcome.OutputPath);
+                if (_settings.Force) TryDelete(attestationPath);
                 throw;
             }
         }

@@ -131,12 +131,12 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
         progress?.Report(new("Checking L", 0, 1));
         var (l1, l2) = RandomCombination(init, final, ZkeySections.L, cancellationToken);
         bool emptyL = final.Section(ZkeySections.L).Size == 0;   // snarkjs: an empty section passes
-        if (!emptyL && !SameRatio(l1, l2, delta2, initDelta2))
+        if (!emptyL && !BothIdentityOrSameRatio(l1, l2, delta2, initDelta2))
             throw Fail(f, "section 8 (L) does not match: its points are not the recomputed ones divided by δ");
 
         progress?.Report(new("Checking H", 0, 1));
         var (h1, h2) = RandomCombinationH(ptau, final, cancellationToken);
-        if (!SameRatio(h1, h2, delta2, initDelta2))
+        if (!BothIdentityOrSameRatio(h1, h2, delta2, initDelta2))
             throw Fail(f, "section 9 (H) does not match: its points are not the ptau's (τ^(n+i) − τ^i) basis divided by δ");
     }
 
@@ -193,6 +193,15 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair>
         var r2 = Pippenger.MultiplyVartime<TFq, TG1>(h, scalars).ToAffineVartime();
         return (r1, r2);
     }
+
+    /// <summary>
+    /// The L/H relation e(R1, G2) = e(R2, δ·G2) also holds when both combinations are the identity, which happens for
+    /// a degenerate ptau (τ = 1, e.g. straight from `powersoftau new`, where every H point is the identity); snarkjs
+    /// accepts such keys, so this does too. δ itself is never the identity here (the chain checks refuse it).
+    /// </summary>
+    private static bool BothIdentityOrSameRatio(in AffinePoint<TFq, TG1> r1, in AffinePoint<TFq, TG1> r2,
+        in AffinePoint<Fp2<TFq>, TG2> delta2, in AffinePoint<Fp2<TFq>, TG2> initDelta2) =>
+        (r1.IsInfinity && r2.IsInfinity) || SameRatio(r1, r2, delta2, initDelta2);
 
     private static CeremonyFormatException Fail(string file, string reason) => ZkeyErrors.VerifyFailed(file, reason);
 
