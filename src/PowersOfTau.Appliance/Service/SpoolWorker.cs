@@ -96,8 +96,8 @@ public sealed class SpoolWorker(
             File.Move(stagedAttestation, attestation);
             outputPublished = false; // both are out: from here on the pair stays, whatever happens to the input
             DirectoryFsync.Flush(spool.Outbox);
+            if (r1cs is not null) SpoolFolders.MoveInto(r1cs, spool.Done); // the circuit first: the input's move marks the job finished
             string movedTo = SpoolFolders.MoveInto(inputPath, spool.Done);
-            if (r1cs is not null) SpoolFolders.MoveInto(r1cs, spool.Done);
             status.Set($"done: {name} -> outbox/{name} + {name}.cose (input in {Path.GetRelativePath(spool.Root, movedTo)})");
         }
         catch (Exception e) when (e is OperationCanceledException && stoppingToken.IsCancellationRequested)
@@ -121,9 +121,12 @@ public sealed class SpoolWorker(
     {
         try
         {
-            string movedTo = SpoolFolders.MoveInto(inputPath, spool.Failed);
             if (r1cs is not null && File.Exists(r1cs)) SpoolFolders.MoveInto(r1cs, spool.Failed);
-            File.WriteAllText(movedTo + ".error.txt", $"{reason} (exit code {code})\n");
+            string movedTo = SpoolFolders.MoveInto(inputPath, spool.Failed);
+            // Written under a hidden name and renamed, so whoever watches failed/ never reads a half-written reason.
+            string hidden = Path.Combine(spool.Failed, "." + Path.GetFileName(movedTo) + ".error.txt");
+            File.WriteAllText(hidden, $"{reason} (exit code {code})\n");
+            File.Move(hidden, movedTo + ".error.txt");
             status.Set($"failed: {name}: {reason} (exit code {code}; input in {Path.GetRelativePath(spool.Root, movedTo)})");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

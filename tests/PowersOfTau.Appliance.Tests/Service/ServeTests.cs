@@ -88,11 +88,12 @@ public sealed class ServeTests(HardwareTokens tokens) : IDisposable
         Assert.Contains("exit code 2", reason[0]);
         Assert.Equal(["round1.ptau", "round1.ptau.cose"], Listing(In("outbox")));
 
+        // The status follows the file moves; wait for it (bounded) rather than race it.
+        serve.WaitFor(() => serve.Notifications.Any(n => n.StartsWith("STATUS=failed: bad.ptau", StringComparison.Ordinal)), "STATUS=failed: bad.ptau", seconds: 5);
         var notes = serve.Notifications.ToArray();
         Assert.Contains(notes, n => n.Contains("READY=1") && n.Contains("STATUS=ready"));
         Assert.Contains(notes, n => n.StartsWith("STATUS=contributing to round1.ptau", StringComparison.Ordinal));
         Assert.Contains(notes, n => n.StartsWith("STATUS=done: round1.ptau", StringComparison.Ordinal));
-        Assert.Contains(notes, n => n.StartsWith("STATUS=failed: bad.ptau", StringComparison.Ordinal));
 
         serve.TerminateCleanly();
         Assert.Contains(serve.Notifications, n => n.StartsWith("STOPPING=1", StringComparison.Ordinal));
