@@ -56,6 +56,7 @@ public static class Program
         root.Subcommands.Add(new Command("attest", "Attestations (COSE_Sign1).") { AttestVerifyCommand.Create(), AttestShowCommand.Create() });
         root.Subcommands.Add(new Command("tokens", "PKCS#11 tokens.") { TokensListCommand.Create() });
         root.Subcommands.Add(SelfCheckCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 }
