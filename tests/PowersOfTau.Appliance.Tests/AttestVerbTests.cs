@@ -44,4 +44,18 @@ public class AttestVerbTests
         Assert.Equal(2, badRoot.ExitCode);
         Assert.Single(badRoot.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [Fact]
+    public void Verify_without_a_root_is_refused_unless_no_root_is_explicit()
+    {
+        var refused = TauProcess.Run("attest", "verify", Example("es256-root-leaf.cose"));
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--root", refused.Stderr);
+        Assert.Equal("", refused.Stdout);
+
+        var signatureOnly = TauProcess.Run("attest", "verify", Example("es256-root-leaf.cose"), "--no-root");
+        Assert.Equal(0, signatureOnly.ExitCode);
+        Assert.Contains("no trusted root given", signatureOnly.Stdout);
+        Assert.Equal(1, TauProcess.Run("attest", "verify", Example("es256-tampered-signature.cose"), "--no-root").ExitCode);
+    }
 }

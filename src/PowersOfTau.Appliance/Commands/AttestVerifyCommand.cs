@@ -19,9 +19,13 @@ public static class AttestVerifyCommand
         var output = new Option<string?>("--output") { Description = "the file the contribution wrote; its digests must match" };
         var json = SharedOptions.Json();
         var allowInsecure = new Option<bool>("--allow-insecure-test-randomness") { Description = "accept attestations of test runs with a fixed seed" };
-        var cmd = new Command("verify", "Verify an attestation: signature, chain to a pinned root, claims against the files.") { file, roots, input, output, json, allowInsecure };
+        var noRoot = new Option<bool>("--no-root") { Description = "check signature and claims only: the signer is then NOT tied to any authority" };
+        var cmd = new Command("verify", "Verify an attestation: signature, chain to a pinned root, claims against the files.") { file, roots, input, output, json, allowInsecure, noRoot };
         cmd.SetAction(parse =>
         {
+            // Without a pinned root, "valid" would only mean "signed by some key": make the auditor say so explicitly.
+            if ((parse.GetValue(roots) ?? []).Length == 0 && !parse.GetValue(noRoot))
+                throw new UserFacingError(ExitCodes.BadInput, "attest verify needs --root ROOT.pem (the ceremony's trust root); pass --no-root to check only the signature and the claims");
             var options = new VerificationOptions
             {
                 TrustedRoots = TrustedRoots.LoadPemFiles(parse.GetValue(roots) ?? []),
