@@ -89,18 +89,21 @@ internal sealed class ContributionEngine<TFq, TG1, TG2, TFr>(CurveDescriptor cur
         var points = new AffinePoint<TF, TCurve>[count];
         PointEncoding<TF, TCurve>.ReadLemMany(lemIn, points);   // on curve and in the subgroup: the GLV/GLS split needs it
 
-        // The chunk's scalars and their Jacobian products (whose Z leaks scalar bits) live in locked secret memory,
-        // wiped on dispose; only the affine results, which are published, go to the heap.
+        // The chunk's scalars, their Jacobian products (whose Z leaks scalar bits) and the affine results (the batch
+        // normalisation keeps running products of the Z's in the output's X slots until it overwrites them) live in
+        // locked secret memory, wiped on dispose: about 2.7 MiB for the largest chunk (5461 BLS12-381 G2 points).
         using var scalars = new SecretBuffer(count * ScalarLimbs * sizeof(ulong));
         using var products = new SecretBuffer(count * sizeof(JacobianPoint<TF, TCurve>));
+        using var results = new SecretBuffer(count * sizeof(AffinePoint<TF, TCurve>));
         var k = scalars.Reveal<ulong>();
         var jacobian = products.Reveal<JacobianPoint<TF, TCurve>>();
+        var affine = results.Reveal<AffinePoint<TF, TCurve>>();
         FillScalars(secretKey, factor, firstIndex, k);
         int cores = Environment.ProcessorCount;
         SecretBatchMultiplication.Multiply<TF, TCurve>(points, k, jacobian, cores);
-        BatchToAffineParallel(jacobian, points, cores);
-        PointEncoding<TF, TCurve>.WriteLemMany(points, lemOut);
-        PointEncoding<TF, TCurve>.WriteCompressedMany(points, compressedOut);
+        BatchToAffineParallel(jacobian, affine, cores);
+        PointEncoding<TF, TCurve>.WriteLemMany(affine, lemOut);
+        PointEncoding<TF, TCurve>.WriteCompressedMany(affine, compressedOut);
     }
 
     private const int ScalarLimbs = 4;
