@@ -21,7 +21,8 @@ internal static class ContributionEngines
 /// <summary>
 /// <see cref="IContributionEngine"/> for one curve: G1 over <typeparamref name="TFq"/>, G2 over Fp2 of it,
 /// scalars in <typeparamref name="TFr"/>. Multiplications by secrets use
-/// <see cref="ConstantTimeScalarMultiplication"/> and constant-time affine conversion; point sampling and
+/// <see cref="Crypto.Simd.BatchScalarMultiplication"/> over a chunk (key points: <see cref="ConstantTimeScalarMultiplication"/>)
+/// and constant-time affine conversion; point sampling and
 /// decoding are variable time on public data only.
 /// </summary>
 internal sealed class ContributionEngine<TFq, TG1, TG2, TFr>(CurveDescriptor curve) : IContributionEngine
@@ -78,7 +79,7 @@ internal sealed class ContributionEngine<TFq, TG1, TG2, TFr>(CurveDescriptor cur
             Apply<Fp2<TFq>, TG2>(secretKey, factor, lemIn, firstIndex, lemOut, compressedOut);
     }
 
-    private static void Apply<TF, TCurve>(SecretBuffer secretKey, int factor, ReadOnlySpan<byte> lemIn, long firstIndex,
+    private static unsafe void Apply<TF, TCurve>(SecretBuffer secretKey, int factor, ReadOnlySpan<byte> lemIn, long firstIndex,
         Span<byte> lemOut, Span<byte> compressedOut)
         where TF : unmanaged, IField<TF>
         where TCurve : ICurve<TF, TCurve>
@@ -88,24 +89,30 @@ internal sealed class ContributionEngine<TFq, TG1, TG2, TFr>(CurveDescriptor cur
         var points = new AffinePoint<TF, TCurve>[count];
         PointEncoding<TF, TCurve>.ReadLemMany(lemIn, points);   // on curve and in the subgroup: the GLV/GLS split needs it
 
-        // Split over the cores; each range starts from its own power (the exponent, a point index, is public).
-        int ranges = Math.Max(1, Math.Min(Environment.ProcessorCount, count / 16));
-        Parallel.For(0, ranges, range =>
-        {
-            int from = (int)((long)count * range / ranges), to = (int)((long)count * (range + 1) / ranges);
-            MultiplyRange(secretKey, factor, firstIndex + from, points.AsSpan(from, to - from));
-        });
-        PointEncoding<TF, TCurve>.WriteLemMany(points, lemOut);
-        PointEncoding<TF, TCurve>.WriteCompressedMany(points, compressedOut);
+        // The chunk's scalars, their Jacobian products (whose Z leaks scalar bits) and the affine results (the batch
+        // normalisation keeps running products of the Z's in the output's X slots until it overwrites them) live in
+        // locked secret memory, wiped on dispose: about 2.7 MiB for the largest chunk (5461 BLS12-381 G2 points).
+        using var scalars = new SecretBuffer(count * ScalarLimbs * sizeof(ulong));
+        using var products = new SecretBuffer(count * sizeof(JacobianPoint<TF, TCurve>));
+        using var results = new SecretBuffer(count * sizeof(AffinePoint<TF, TCurve>));
+        var k = scalars.Reveal<ulong>();
+        var jacobian = products.Reveal<JacobianPoint<TF, TCurve>>();
+        var affine = results.Reveal<AffinePoint<TF, TCurve>>();
+        FillScalars(secretKey, factor, firstIndex, k);
+        int cores = Environment.ProcessorCount;
+        SecretBatchMultiplication.Multiply<TF, TCurve>(points, k, jacobian, cores);
+        BatchToAffineParallel(jacobian, affine, cores);
+        PointEncoding<TF, TCurve>.WriteLemMany(affine, lemOut);
+        PointEncoding<TF, TCurve>.WriteCompressedMany(affine, compressedOut);
     }
 
-    /// <summary>points[j] ← (factor·τ^(start + j))·points[j], constant time in the key.</summary>
-    private static void MultiplyRange<TF, TCurve>(SecretBuffer secretKey, int factor, long start, Span<AffinePoint<TF, TCurve>> points)
-        where TF : unmanaged, IField<TF>
-        where TCurve : ICurve<TF, TCurve>
+    private const int ScalarLimbs = 4;
+
+    /// <summary>limbs[4j..4j+4] ← factor·τ^(start + j), canonical; one Fr multiplication per point.</summary>
+    private static void FillScalars(SecretBuffer secretKey, int factor, long start, Span<ulong> limbs)
     {
-        Span<ulong> exponent = [(ulong)start];
-        Span<ulong> limbs = stackalloc ulong[TFr.LimbCount];
+        if (TFr.LimbCount != ScalarLimbs) throw new InvalidOperationException("the batch multiplication takes 4-limb scalars");
+        Span<ulong> exponent = [(ulong)start];   // a point index: public
         ref TFr tau = ref Secret(secretKey, Tau);
         TFr scalar = TFr.Pow(tau, exponent);
         TFr next = default;
@@ -116,12 +123,10 @@ internal sealed class ContributionEngine<TFq, TG1, TG2, TFr>(CurveDescriptor cur
                 TFr.Mul(scalar, Secret(secretKey, factor), out next);
                 scalar = next;
             }
-            for (int j = 0; j < points.Length; j++)
+            int count = limbs.Length / ScalarLimbs;
+            for (int j = 0; j < count; j++)
             {
-                TFr.ToCanonicalLimbs(scalar, limbs);
-                ConstantTimeScalarMultiplication.Multiply(points[j], limbs, out var product);
-                points[j] = product.ToAffine();   // constant-time inversion: the Jacobian form depends on the key
-                ConstantTime.Wipe(ref product);
+                TFr.ToCanonicalLimbs(scalar, limbs.Slice(j * ScalarLimbs, ScalarLimbs));
                 TFr.Mul(scalar, tau, out next);
                 scalar = next;
             }
@@ -130,7 +135,29 @@ internal sealed class ContributionEngine<TFq, TG1, TG2, TFr>(CurveDescriptor cur
         {
             ConstantTime.Wipe(ref scalar);
             ConstantTime.Wipe(ref next);
-            ConstantTime.Wipe(System.Runtime.InteropServices.MemoryMarshal.AsBytes(limbs));
+        }
+    }
+
+    /// <summary>
+    /// Constant-time batch normalisation (<see cref="JacobianPoint{TF,TCurve}.BatchToAffine"/>: Montgomery's trick
+    /// with one constant-time inversion per slice), one slice per core; slice bounds depend only on the count.
+    /// </summary>
+    private static unsafe void BatchToAffineParallel<TF, TCurve>(Span<JacobianPoint<TF, TCurve>> src, Span<AffinePoint<TF, TCurve>> dst, int cores)
+        where TF : unmanaged, IField<TF>
+        where TCurve : ICurve<TF, TCurve>
+    {
+        int count = src.Length;
+        int slices = Math.Max(1, Math.Min(cores, count / 256));
+        fixed (JacobianPoint<TF, TCurve>* ps = src)
+        fixed (AffinePoint<TF, TCurve>* pd = dst)
+        {
+            nint s = (nint)ps, d = (nint)pd;
+            Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = slices }, slice =>
+            {
+                int from = (int)((long)count * slice / slices), to = (int)((long)count * (slice + 1) / slices);
+                JacobianPoint<TF, TCurve>.BatchToAffine(new ReadOnlySpan<JacobianPoint<TF, TCurve>>((JacobianPoint<TF, TCurve>*)s + from, to - from),
+                    new Span<AffinePoint<TF, TCurve>>((AffinePoint<TF, TCurve>*)d + from, to - from));
+            });
         }
     }
 

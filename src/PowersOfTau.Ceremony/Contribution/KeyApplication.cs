@@ -18,6 +18,14 @@ internal static class KeyApplication
 {
     private const int ChunkPoints = 1 << 10;
 
+    /// <summary>
+    /// Points per chunk when applying the key: snarkjs's own chunk, floor(2^20 / uncompressed point size) (powersoftau_contribute.js
+    /// processSection; 16384 bn128 G1 … 5461 bls12381 G2). The response hasher must see the compressed points in exactly snarkjs's
+    /// update calls: the exported partialHash holds the hasher's stale buffer bytes, which depend on the call boundaries.
+    /// The same size keeps the batch multiplication efficient and memory bounded (about 1 MiB of points per buffer).
+    /// </summary>
+    internal static int SnarkjsChunkPoints(int uncompressedPointSize) => (1 << 20) / uncompressedPointSize;
+
     public static (PtauContribution Record, byte[] ResponseHash) ApplyToSections(PtauFile source, PtauFileWriter writer, Stream output,
         IContributionEngine engine, SecretBuffer secretKey, byte[] challenge, PtauPublicKey publicKey,
         ContributionType type, ContributionParams parameters, CancellationToken cancellationToken,
@@ -31,7 +39,7 @@ internal static class KeyApplication
             responseHasher.Update(challenge);
             var sectionStarts = new Dictionary<int, long>();
             var firstPoints = new Dictionary<int, (byte[] First, byte[]? Second)>();
-            byte[] lemIn = new byte[ChunkPoints * curve.G2Size];
+            byte[] lemIn = new byte[1 << 20];
             byte[] lemOut = new byte[lemIn.Length];
             byte[] compressed = new byte[lemIn.Length / 2];
             foreach (int id in PtauSections.PointSectionIds)
@@ -39,12 +47,13 @@ internal static class KeyApplication
                 var group = PtauSections.Group(id);
                 int size = curve.PointSize(group), cSize = curve.CompressedPointSize(group);
                 long count = PtauSections.PointCount(id, power);
+                int chunkPoints = SnarkjsChunkPoints(size);
                 writer.BeginPointSection(id);
                 sectionStarts[id] = output.Position;
-                for (long first = 0; first < count; first += ChunkPoints)
+                for (long first = 0; first < count; first += chunkPoints)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    int n = (int)Math.Min(ChunkPoints, count - first);
+                    int n = (int)Math.Min(chunkPoints, count - first);
                     source.ReadPoints(id, first, lemIn.AsSpan(0, n * size));
                     try
                     {

@@ -20,8 +20,6 @@ namespace PowersOfTau.Ceremony.Operations;
 /// </summary>
 public static class ChallengeContribute
 {
-    private const int ChunkPoints = 1 << 10;
-
     /// <summary>What was written.</summary>
     /// <param name="ChallengeHash">H(challenge file), the response's first 64 bytes.</param>
     /// <param name="ResponseHash">H(response file).</param>
@@ -57,7 +55,7 @@ public static class ChallengeContribute
             {
                 writer.WriteLeadingHash(challengeHash);
                 hasher.Update(challengeHash);
-                byte[] uncompressed = new byte[ChunkPoints * curve.G2Size];
+                byte[] uncompressed = new byte[1 << 20];   // one chunk of KeyApplication.SnarkjsChunkPoints
                 byte[] lem = new byte[uncompressed.Length];
                 byte[] lemOut = new byte[uncompressed.Length];
                 byte[] compressed = new byte[uncompressed.Length / 2];
@@ -66,11 +64,12 @@ public static class ChallengeContribute
                     var group = PtauSections.Group(id);
                     int size = curve.PointSize(group), cSize = curve.CompressedPointSize(group);
                     long count = PtauSections.PointCount(id, challenge.Layout.Power);
+                    int chunkPoints = KeyApplication.SnarkjsChunkPoints(size);
                     var body = writer.BeginSection(id);
-                    for (long first = 0; first < count; first += ChunkPoints)
+                    for (long first = 0; first < count; first += chunkPoints)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        int n = (int)Math.Min(ChunkPoints, count - first);
+                        int n = (int)Math.Min(chunkPoints, count - first);
                         challenge.ReadPoints(id, first, uncompressed.AsSpan(0, n * size));
                         try
                         {

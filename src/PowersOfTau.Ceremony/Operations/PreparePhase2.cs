@@ -92,16 +92,12 @@ public static class PreparePhase2
                 throw CeremonyErrors.BadPoint(source.FileName, from, 0, e);
             }
 
-            var block = new JacobianPoint<TF, TCurve>[1 << lastBlock];
             for (int p = 0; p <= lastBlock; p++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 int n = 1 << p;
-                var points = block.AsSpan(0, n);
-                for (int i = 0; i < n; i++) JacobianPoint<TF, TCurve>.FromAffine(affine[i], out points[i]);
-                Radix2Fft.Inverse<JacobianPoint<TF, TCurve>, TFr, JacobianPointFftGroup<TF, TCurve, TFr>>(points);
                 var result = new AffinePoint<TF, TCurve>[n];
-                JacobianPoint<TF, TCurve>.BatchToAffineVartime(points, result);
+                PointInverseFft<TF, TCurve, TFr>.Inverse(affine.AsSpan(0, n), result);
                 var encoded = new byte[(long)n * size];
                 PointEncoding<TF, TCurve>.WriteLemMany(result, encoded);
                 output.Write(encoded);
