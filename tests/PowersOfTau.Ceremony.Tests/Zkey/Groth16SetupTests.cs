@@ -80,4 +80,21 @@ public sealed class Groth16SetupTests
         Assert.Throws<OutputFileException>(() => Groth16Setup.Run(ZkeyFixtures.R1cs("bn128"), ZkeyFixtures.FinalPtau("bn128"), output));
         Assert.Equal([1, 2, 3], File.ReadAllBytes(output));
     }
+
+    /// <summary>
+    /// A degenerate ceremony (τ = 1: every H point is the identity): setup still matches snarkjs byte for byte, and
+    /// verify accepts the key, since e(R1, G2) = e(R2, δ·G2) holds with both combinations the identity.
+    /// </summary>
+    [Fact]
+    public void DegeneratePtau_SetupMatchesSnarkjs_AndVerifies()
+    {
+        using var dir = new TempDirectory();
+        string ptau = ZkeyFixtures.PathOf("degenerate_bn128_p4.ptau");
+        Groth16Setup.Run(ZkeyFixtures.R1cs("bn128"), ptau, dir.File("out.zkey"));
+        Assert.Equal(File.ReadAllBytes(ZkeyFixtures.PathOf("degenerate_mul_bn128_0000.zkey")), File.ReadAllBytes(dir.File("out.zkey")));
+        ZkeyVerify.Run(ZkeyFixtures.R1cs("bn128"), ptau, dir.File("out.zkey"));
+        // Its negative twin: the same key against the real ceremony's ptau is another circuit hash.
+        var e = Assert.Throws<CeremonyFormatException>(() => ZkeyVerify.Run(ZkeyFixtures.R1cs("bn128"), ZkeyFixtures.FinalPtau("bn128"), dir.File("out.zkey")));
+        Assert.Equal(1, e.ExitCode);
+    }
 }
