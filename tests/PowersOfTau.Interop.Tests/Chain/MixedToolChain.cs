@@ -23,7 +23,8 @@ public sealed class MixedToolChain(ITestOutputHelper output)
 
     public static TheoryData<string, int> SmallPowers => new() { { "bn128", 5 }, { "bls12381", 3 } };
 
-    public static TheoryData<string, int> LargePowers => new() { { "bn128", 10 }, { "bls12381", 10 } };
+    // bls12381 at 8: snarkjs prepare phase2 alone takes minutes above that on a loaded 2-core machine (suite budget).
+    public static TheoryData<string, int> LargePowers => new() { { "bn128", 10 }, { "bls12381", 8 } };
 
     [Theory]
     [MemberData(nameof(SmallPowers))]

@@ -56,8 +56,7 @@ public sealed class PausedTau : IDisposable
         var psi = ChildProcess.StartInfo("/bin/sh", ["-c", "exec \"$0\" \"$@\" > \"$TAU_TEST_STDOUT_FIFO\"", "dotnet", TauCli.TauDll, .. tauArgs],
             new Dictionary<string, string> { ["TAU_TEST_STDOUT_FIFO"] = fifo }, folder);
         var paused = Start(psi, readFd, filled, onStderrLine: null);
-        paused.WaitUntil(() => paused.BlockedWritingStdout(fifo), timeout, "block writing its first stdout line");
-        return paused;
+        return paused.OrDisposeOnFailure(() => paused.WaitUntil(() => paused.BlockedWritingStdout(fifo), timeout, "block writing its first stdout line"));
     }
 
     /// <summary>
@@ -71,11 +70,13 @@ public sealed class PausedTau : IDisposable
         var self = Start(psi, -1, 0, null);
         string pattern = Path.GetFileName(outputPath) + ".tmp-*";
         string dir = Path.GetDirectoryName(Path.GetFullPath(outputPath))!;
-        self.WaitUntil(() => Directory.GetFiles(dir, pattern).Any(f => new FileInfo(f).Length >= stopAtBytes), timeout,
-            $"write {stopAtBytes} bytes of its output");
-        Libc.kill(self.Pid, Libc.SIGSTOP);
-        self.WaitUntil(self.IsStopped, timeout, "stop");
-        return self;
+        return self.OrDisposeOnFailure(() =>
+        {
+            self.WaitUntil(() => Directory.GetFiles(dir, pattern).Any(f => new FileInfo(f).Length >= stopAtBytes), timeout,
+                $"write {stopAtBytes} bytes of its output");
+            Libc.kill(self.Pid, Libc.SIGSTOP);
+            self.WaitUntil(self.IsStopped, timeout, "stop");
+        });
     }
 
     private static PausedTau Start(ProcessStartInfo psi, int fifoReadFd, int filler, Action<PausedTau, string>? onStderrLine)
@@ -93,6 +94,17 @@ public sealed class PausedTau : IDisposable
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         return paused;
+    }
+
+    /// <summary>Runs <paramref name="wait"/>; if it throws, the child is killed (never left blocked on the FIFO).</summary>
+    private PausedTau OrDisposeOnFailure(Action wait)
+    {
+        try { wait(); return this; }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     private void WaitUntil(Func<bool> condition, TimeSpan timeout, string what)
