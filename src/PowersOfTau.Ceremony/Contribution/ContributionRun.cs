@@ -29,11 +29,13 @@ internal static class ContributionRun
         byte[] challenge = source.Contributions.Count > 0 ? source.Contributions[^1].NextChallenge : PtauHashes.FirstChallenge(header.Curve, header.Power);
 
         using var secretKey = new SecretBuffer(engine.SecretKeySize);
-        var publicKey = DeriveKey(engine, seed, challenge, secretKey);
 
         (byte[], byte[])? result = null;
         AtomicFileWriter.Write(outputPath, stream =>
         {
+            // The key is derived only once the output path has been checked and its temporary file exists: a beacon
+            // with a large exponent must not iterate for hours before refusing an existing output or output = input.
+            var publicKey = DeriveKey(engine, seed, challenge, secretKey);
             // snarkjs writes the header afresh (ceremonyPower = power, equal here) and 7 sections: phase-2 sections are dropped.
             var writer = new PtauFileWriter(stream, new PtauHeader(header.Curve, header.Power), declaredSectionCount: 7);
             var contribution = KeyApplication.ApplyToSections(source, writer, stream, engine, secretKey, challenge, publicKey,

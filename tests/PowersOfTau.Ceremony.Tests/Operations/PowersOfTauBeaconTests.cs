@@ -54,4 +54,18 @@ public sealed class PowersOfTauBeaconTests : IDisposable
             PowersOfTauBeacon.Apply(PtauFixtures.PathOf("bn128_p4_0002.ptau"), _temp.File("c.ptau"), [], 10, null));
         Assert.Empty(_temp.Entries());
     }
+
+    [Fact]
+    public void An_existing_output_is_refused_before_any_beacon_iteration()
+    {
+        // The refusal must come from the output check, before the first of the 2^exp iterations reports progress.
+        string output = _temp.File("exists.ptau");
+        File.WriteAllBytes(output, [1, 2, 3]);
+        var started = new List<string>();
+        var progress = new PowersOfTau.Ceremony.Progress.SynchronousProgress<PowersOfTau.Ceremony.Progress.CeremonyProgress>(p => started.Add(p.Stage));
+        Assert.Throws<OutputFileException>(() =>
+            PowersOfTauBeacon.Apply(PtauFixtures.PathOf("bn128_p4_0002.ptau"), output, BeaconHash, 20, null, progress: progress));
+        Assert.Empty(started);
+        Assert.Equal([1, 2, 3], File.ReadAllBytes(output));
+    }
 }
