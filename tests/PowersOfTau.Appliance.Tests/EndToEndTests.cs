@@ -102,4 +102,21 @@ public sealed class EndToEndTests(HardwareTokens tokens) : IDisposable
         Assert.Contains(sha, show.Stdout);
         Assert.Equal(0, Tau("zkey", "verify", r1cs, SnarkjsLog.Fixture("bn128_p4_final.ptau"), P("0001.zkey"), "--quiet").ExitCode);
     }
+
+    [Fact]
+    public void An_unreachable_tpm_stops_the_contribution_with_exit_3_and_no_output()
+    {
+        Assert.Equal(0, Tau("powersoftau", "new", "bn128", "4", P("in.ptau")).ExitCode);
+        // The same TPM token URI, but the tpm2-pkcs11 module is pointed at a closed loopback port (no swtpm there).
+        var environment = new Dictionary<string, string>(tokens.Environment) { ["TPM2_PKCS11_TCTI"] = "swtpm:host=127.0.0.1,port=9" };
+        var r = TauProcess.RunIn(environment, _dir, "powersoftau", "contribute", P("in.ptau"), P("out.ptau"), "-e", "text",
+            "--entropy-source", "tpm:" + tokens.TpmUri(), "--no-attestation", "--quiet");
+        Assert.Equal(3, r.ExitCode);
+        var ours = r.Stderr.Split('\n').Where(l => l.StartsWith("tau: ", StringComparison.Ordinal)).ToList();
+        Assert.Single(ours); // the module's own TSS2 log lines may precede it; tau says one line
+        Assert.Contains("tpm", ours[0]);
+        Assert.DoesNotContain("   at ", r.Stderr);
+        Assert.False(File.Exists(P("out.ptau")));
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp-*"));
+    }
 }
