@@ -31,7 +31,7 @@ tau powersoftau contribute "$in" "$out" --force \
   --sign "$sign_key" --ceremony-id "powersoftau-demo" "$@"
 
 echo "== tau attest verify $out.cose"
-tau attest verify "$out.cose" --root "$TAU_TEST_CA_ROOT_PEM" --input "$in" --output "$out"
+tau attest verify "$out.cose" --root "$TAU_TEST_CA_ROOT_PEM" --input "$in" --output "$out" --transcript "$out"
 
 echo "== tau powersoftau verify $out"
 tau powersoftau verify "$out" --quiet 2>/dev/null | tail -n 1

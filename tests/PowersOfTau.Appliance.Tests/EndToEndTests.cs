@@ -31,6 +31,12 @@ public sealed class EndToEndTests(HardwareTokens tokens) : IDisposable
 
         var verify = Tau("attest", "verify", P("out.ptau.cose"), "--root", tokens.RootCaPem, "--input", P("in.ptau"), "--output", P("out.ptau"));
         Assert.True(verify.ExitCode == 0, verify.Stdout + verify.Stderr);
+        var bound = Tau("attest", "verify", P("out.ptau.cose"), "--root", tokens.RootCaPem, "--transcript", P("out.ptau"));
+        Assert.True(bound.ExitCode == 0, bound.Stdout + bound.Stderr);
+        Assert.Contains("record 1 of", bound.Stdout);
+        var unbound = Tau("attest", "verify", P("out.ptau.cose"), "--root", tokens.RootCaPem, "--transcript", P("in.ptau"));
+        Assert.Equal(1, unbound.ExitCode); // a transcript without the contribution
+        Assert.Contains("none of the 0 contributions", unbound.Stdout);
         var json = Tau("attest", "verify", P("out.ptau.cose"), "--root", tokens.RootCaPem, "--json");
         Assert.Equal(0, json.ExitCode);
         Assert.Contains("\"exitCode\": 0", json.Stdout);

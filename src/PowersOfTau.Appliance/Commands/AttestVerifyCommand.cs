@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PowersOfTau.Appliance.Attest;
 using PowersOfTau.Appliance.Cli;
 using PowersOfTau.Attestation.Show;
 using PowersOfTau.Attestation.Verification;
@@ -7,7 +8,7 @@ namespace PowersOfTau.Appliance.Commands;
 
 /// <summary>
 /// `tau attest verify &lt;file.cose&gt; [--root ROOT.pem ...] [--input F] [--output F] [--json]
-/// [--allow-insecure-test-randomness]`: exit 0 valid, 1 invalid, 2 unreadable (the verifier's verdict).
+/// [--allow-insecure-test-randomness] [--no-root] [--transcript F.ptau]`: exit 0 valid, 1 invalid, 2 unreadable (the verifier's verdict).
 /// </summary>
 public static class AttestVerifyCommand
 {
@@ -19,8 +20,9 @@ public static class AttestVerifyCommand
         var output = new Option<string?>("--output") { Description = "the file the contribution wrote; its digests must match" };
         var json = SharedOptions.Json();
         var allowInsecure = new Option<bool>("--allow-insecure-test-randomness") { Description = "accept attestations of test runs with a fixed seed" };
+        var transcript = new Option<string?>("--transcript") { Description = "a .ptau that must hold the attested contribution (response hash recomputed, same public key)" };
         var noRoot = new Option<bool>("--no-root") { Description = "check signature and claims only: the signer is then NOT tied to any authority" };
-        var cmd = new Command("verify", "Verify an attestation: signature, chain to a pinned root, claims against the files.") { file, roots, input, output, json, allowInsecure, noRoot };
+        var cmd = new Command("verify", "Verify an attestation: signature, chain to a pinned root, claims against the files.") { file, roots, input, output, json, allowInsecure, noRoot, transcript };
         cmd.SetAction(parse =>
         {
             // Without a pinned root, "valid" would only mean "signed by some key": make the auditor say so explicitly.
@@ -35,7 +37,11 @@ public static class AttestVerifyCommand
             };
             var result = AttestationVerifier.VerifyFile(parse.GetValue(file)!, options);
             TextBlock.Write(Console.Out, parse.GetValue(json) ? AttestationRenderer.ToJson(result) : AttestationRenderer.ToText(result));
-            return result.ExitCode;
+            if (parse.GetValue(transcript) is not { } transcriptPath || result.Attestation?.Claims is not { } claims) return result.ExitCode;
+            var (holds, line) = TranscriptBinding.Check(claims, transcriptPath);
+            // In JSON mode stdout stays one JSON document; the transcript verdict goes to stderr and the exit code.
+            (parse.GetValue(json) ? Console.Error : Console.Out).WriteLine((holds ? "  ok   " : "  FAIL ") + line);
+            return holds ? result.ExitCode : Math.Max(result.ExitCode, ExitCodes.VerificationFailed);
         });
         return cmd;
     }
