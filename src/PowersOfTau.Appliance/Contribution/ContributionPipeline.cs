@@ -135,10 +135,10 @@ public sealed class ContributionPipeline
             throw new UserFacingError(ExitCodes.BadInput, "--no-attestation is only for when no attestation key is configured; remove --sign (or the config's sign) or drop --no-attestation");
         if (!_settings.NoAttestation && _settings.SignUri is null)
             throw new UserFacingError(ExitCodes.BadInput, "no attestation key: give --sign <PKCS#11 URI> (or --no-attestation to contribute without an attestation)");
+        // The same checks the atomic writer makes later (output = input, existing output), before any device is opened.
+        AtomicFileWriter.CheckTarget(request.OutputPath, _settings.Force, [request.InputPath]);
         if (!_settings.Force)
         {
-            if (File.Exists(request.OutputPath))
-                throw new UserFacingError(ExitCodes.BadInput, $"{request.OutputPath}: the output file exists; choose a new name or pass --force to replace it");
             string attestation = _settings.AttestationPathFor(request.OutputPath);
             if (!_settings.NoAttestation && File.Exists(attestation))
                 throw new UserFacingError(ExitCodes.BadInput, $"{attestation}: the attestation file exists; choose a new name or pass --force to replace it");

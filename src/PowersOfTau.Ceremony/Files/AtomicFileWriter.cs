@@ -58,14 +58,7 @@ public sealed class AtomicFileWriter : IDisposable
     /// <exception cref="OutputFileException">The output exists (without overwrite), is an input, or the disk is full.</exception>
     public static AtomicFileWriter Create(string outputPath, bool overwrite = false, IEnumerable<string>? inputPaths = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(outputPath);
-        string fullOutput = Path.GetFullPath(outputPath);
-        foreach (string input in inputPaths ?? [])
-        {
-            if (IsSameFile(input, fullOutput)) throw CeremonyErrors.OutputIsInput(outputPath, input);
-        }
-        if (!overwrite && (File.Exists(fullOutput) || Directory.Exists(fullOutput))) throw CeremonyErrors.OutputExists(outputPath);
-        if (Directory.Exists(fullOutput)) throw CeremonyErrors.OutputIsDirectory(outputPath);
+        string fullOutput = CheckTarget(outputPath, overwrite, inputPaths);
 
         string directory = Path.GetDirectoryName(fullOutput)!;
         string temporary = Path.Combine(directory,
@@ -88,6 +81,25 @@ public sealed class AtomicFileWriter : IDisposable
             throw CeremonyErrors.OutputNotWritable(outputPath, directory, e);
         }
         return new AtomicFileWriter(fullOutput, outputPath, temporary, stream, overwrite);
+    }
+
+    /// <summary>
+    /// The checks <see cref="Create"/> makes before it creates anything, for callers that must refuse a bad output
+    /// path before long work (e.g. before collecting entropy): the output is none of the inputs (path, symlink or
+    /// hard link), and it does not exist unless <paramref name="overwrite"/>. Returns the full output path.
+    /// </summary>
+    /// <exception cref="OutputFileException">The output is an input, exists (without overwrite), or is a directory.</exception>
+    public static string CheckTarget(string outputPath, bool overwrite = false, IEnumerable<string>? inputPaths = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(outputPath);
+        string fullOutput = Path.GetFullPath(outputPath);
+        foreach (string input in inputPaths ?? [])
+        {
+            if (IsSameFile(input, fullOutput)) throw CeremonyErrors.OutputIsInput(outputPath, input);
+        }
+        if (!overwrite && (File.Exists(fullOutput) || Directory.Exists(fullOutput))) throw CeremonyErrors.OutputExists(outputPath);
+        if (Directory.Exists(fullOutput)) throw CeremonyErrors.OutputIsDirectory(outputPath);
+        return fullOutput;
     }
 
     /// <summary>

@@ -93,6 +93,8 @@ public sealed class WritingVerbBadInput(Xunit.Abstractions.ITestOutputHelper log
         Assert.True(result.StderrLines.Length == 1, $"{verb} / {problem}: expected exactly one stderr line\n{result}");
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
         log.WriteLine($"exit {result.ExitCode}: {result.StderrLines[0]}");
+        if (problem.StartsWith("output is input", StringComparison.Ordinal) && verb is "contribute" or "challenge contribute")
+            Assert.Contains("the output is the input", result.StderrLines[0]); // named as such, not as "exists, pass --force"
         var after = Snapshot(dir);
         Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal)); // no output, no temp file
         foreach (var (name, hash) in before) Assert.True(hash == after[name], $"{verb} / {problem}: {name} was modified");
