@@ -89,7 +89,7 @@ internal static class CeremonyErrors
         Unreadable(file, $"{HeaderLabel}: {field} = {value}, expected 1 to {curve.MaxPower} for {curve.Name}");
 
     internal static CeremonyFormatException PowerAboveCeremonyPower(string file, uint power, uint ceremonyPower) =>
-        Invalid(file, $"{HeaderLabel}: power {power} is larger than ceremonyPower {ceremonyPower}");
+        Unreadable(file, $"{HeaderLabel}: power {power} is larger than ceremonyPower {ceremonyPower}");
 
     internal static CeremonyFormatException UnexpectedSection(string file, int id) =>
         Unreadable(file, $"section {id} is not a .ptau section (expected ids 1 to 7 and 12 to 15)");
@@ -99,7 +99,8 @@ internal static class CeremonyErrors
         string holds = bytes % pointSize == 0
             ? $"holds {Plural(bytes / pointSize, "point")}"
             : $"holds {Plural(bytes, "byte")}, not a whole number of {pointSize}-byte points";
-        return Invalid(file, $"{SectionLabel(id, name)} {holds}, the header says {expectedPoints}");
+        // The container disagrees with its own header: unreadable (exit 2), as the issue's bad-input list asks.
+        return Unreadable(file, $"{SectionLabel(id, name)} {holds}, the header says {expectedPoints}");
     }
 
     internal static CeremonyFormatException IncompleteSectionGroup(string file, string group, int missingId, string? missingName) =>

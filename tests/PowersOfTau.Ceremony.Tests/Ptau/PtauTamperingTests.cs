@@ -89,7 +89,7 @@ public sealed class PtauTamperingTests : IDisposable
     {
         var raw = RawBinfile.Split(Fixture());
         raw.Replace(2, raw.Body(2)[..^64]);
-        Reject(raw.Build(), CeremonyErrorCategory.InvalidTranscript, "section 2 (tauG1) holds 30 points, the header says 31");
+        Reject(raw.Build(), CeremonyErrorCategory.Unreadable, "section 2 (tauG1) holds 30 points, the header says 31");
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class PtauTamperingTests : IDisposable
     {
         var raw = RawBinfile.Split(Fixture("bls12381_p4_0000.ptau"));
         raw.Replace(3, raw.Body(3)[..^5]);
-        Reject(raw.Build(), CeremonyErrorCategory.InvalidTranscript, "section 3 (tauG2) holds 3067 bytes", "192-byte points", "the header says 16");
+        Reject(raw.Build(), CeremonyErrorCategory.Unreadable, "section 3 (tauG2) holds 3067 bytes", "192-byte points", "the header says 16");
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class PtauTamperingTests : IDisposable
     {
         var raw = RawBinfile.Split(Fixture());
         BinaryPrimitives.WriteUInt32LittleEndian(raw.Body(1).AsSpan(36), 3);
-        Reject(raw.Build(), CeremonyErrorCategory.InvalidTranscript, "section 2 (tauG1) holds 31 points, the header says 15");
+        Reject(raw.Build(), CeremonyErrorCategory.Unreadable, "section 2 (tauG1) holds 31 points, the header says 15");
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class PtauTamperingTests : IDisposable
     {
         var raw = RawBinfile.Split(Fixture());
         BinaryPrimitives.WriteUInt32LittleEndian(raw.Body(1).AsSpan(40), 3);
-        Reject(raw.Build(), CeremonyErrorCategory.InvalidTranscript, "section 1 (header)", "power 4 is larger than ceremonyPower 3");
+        Reject(raw.Build(), CeremonyErrorCategory.Unreadable, "section 1 (header)", "power 4 is larger than ceremonyPower 3");
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class PtauTamperingTests : IDisposable
     {
         var raw = RawBinfile.Split(Fixture("bn128_p4_final.ptau"));
         raw.Replace(13, raw.Body(13)[..^128]);
-        Reject(raw.Build(), CeremonyErrorCategory.InvalidTranscript, "section 13 (lagrangeG2) holds 30 points, the header says 31");
+        Reject(raw.Build(), CeremonyErrorCategory.Unreadable, "section 13 (lagrangeG2) holds 30 points, the header says 31");
     }
 
     [Fact]

@@ -85,10 +85,8 @@ public sealed class WritingVerbBadInput(Xunit.Abstractions.ITestOutputHelper log
         var before = Snapshot(dir);
         var result = TauCli.Run(args, null, dir.Path);
 
-        // A header power above what the sections hold is CeremonyErrorCategory.InvalidTranscript in the Ceremony room,
-        // which the CLI maps to 1 ("verification failed") even for writing verbs; the brief asks for 2 (bad input).
-        // Both are accepted here until the leads decide (reported); every other case must be 2.
-        int[] allowed = problem == "power above the file's" ? [1, 2] : [2];
+        // A header that disagrees with its sections (power above what they hold) is unreadable input: exit 2 too.
+        int[] allowed = [2];
         Assert.True(allowed.Contains(result.ExitCode), $"{verb} / {problem}: expected exit {string.Join(" or ", allowed)}\n{result}");
         Assert.True(result.StderrLines.Length == 1, $"{verb} / {problem}: expected exactly one stderr line\n{result}");
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
