@@ -236,6 +236,8 @@ internal static class TranscriptVerifier<TFq, TG1, TG2, TFr>
         int lastBlock = from == PtauSections.TauG1 ? power + 1 : power;
         long available = PtauSections.PointCount(from, power);
         var source = Decode<TF, TCurve>(ptau, from, 0, (int)Math.Min(1L << lastBlock, available));
+        // 64-bit random r_j (the upper 24 bytes stay zero): a wrong block passes with probability at most 2^-64, as for
+        // the powers, and the left MSM then has a quarter of the windows (Pippenger reads the scalars' bit length).
         Span<byte> random = stackalloc byte[32];
         for (int p = 0; p <= lastBlock; p++)
         {
@@ -245,7 +247,7 @@ internal static class TranscriptVerifier<TFq, TG1, TG2, TFr>
             var r = new TFr[n];
             for (int j = 0; j < n; j++)
             {
-                RandomNumberGenerator.Fill(random);
+                RandomNumberGenerator.Fill(random[..8]);
                 r[j] = TFr.FromLEReduce(random);
             }
             if (n > source.Length) r[n - 1] = TFr.Zero;             // tauG1's missing last point counts as infinity
