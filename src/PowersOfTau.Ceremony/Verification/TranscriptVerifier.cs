@@ -235,7 +235,9 @@ internal static class TranscriptVerifier<TFq, TG1, TG2, TFr>
         int power = ptau.Header.Power;
         int lastBlock = from == PtauSections.TauG1 ? power + 1 : power;
         long available = PtauSections.PointCount(from, power);
-        var source = Decode<TF, TCurve>(ptau, from, 0, (int)Math.Min(1L << lastBlock, available));
+        // The source section's points passed the subgroup check when VerifySections read them (Powers), so they are
+        // only decoded (on-curve, canonical) here; the Lagrange points are checked in full.
+        var source = Decode<TF, TCurve>(ptau, from, 0, (int)Math.Min(1L << lastBlock, available), checkSubgroup: false);
         // 64-bit random r_j (the upper 24 bytes stay zero): a wrong block passes with probability at most 2^-64, as for
         // the powers, and the left MSM then has a quarter of the windows (Pippenger reads the scalars' bit length).
         Span<byte> random = stackalloc byte[32];
@@ -269,7 +271,7 @@ internal static class TranscriptVerifier<TFq, TG1, TG2, TFr>
         return limbs;
     }
 
-    private static AffinePoint<TF, TCurve>[] Decode<TF, TCurve>(PtauFile ptau, int id, long first, int count)
+    private static AffinePoint<TF, TCurve>[] Decode<TF, TCurve>(PtauFile ptau, int id, long first, int count, bool checkSubgroup = true)
         where TF : unmanaged, IField<TF>
         where TCurve : ICurve<TF, TCurve>
     {
@@ -279,7 +281,7 @@ internal static class TranscriptVerifier<TFq, TG1, TG2, TFr>
         var points = new AffinePoint<TF, TCurve>[count];
         try
         {
-            PointEncoding<TF, TCurve>.ReadLemMany(lem, points);
+            PointEncoding<TF, TCurve>.ReadLemMany(lem, points, checkSubgroup);
         }
         catch (PointDecodingException e)
         {
