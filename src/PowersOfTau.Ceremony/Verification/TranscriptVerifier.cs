@@ -227,6 +227,14 @@ internal static class TranscriptVerifier<TFq, TG1, TG2, TFr>
         VerifyLagrangeSection<TFq, TG1>(ptau, PtauSections.BetaTauG1, PtauSections.LagrangeBetaG1, cancellationToken, progress);
     }
 
+    /// <summary>
+    /// All blocks at once: for each block p (n = 2^p points) a fresh 64-bit random s^(p) and r^(p) = IFFT(s^(p)), so that
+    /// Σ_i s_i·L_i = Σ_j r_j·src_j; the per-block equations are summed, which puts the full-width scalars in ONE MSM over
+    /// the source (Σ_p r^(p)_j) and leaves 64-bit ones on the Lagrange points. A wrong block p leaves a non-zero linear
+    /// form in its own s^(p), so the sum is the identity with probability at most 2^-64 whatever the other blocks are.
+    /// tauG1's top block (its last source point is missing) keeps the per-block check. On a mismatch the per-block check
+    /// runs to name the block.
+    /// </summary>
     private static void VerifyLagrangeSection<TF, TCurve>(PtauFile ptau, int from, int to, CancellationToken cancellationToken,
         IProgress<CeremonyProgress>? progress)
         where TF : unmanaged, IField<TF>
@@ -235,29 +243,73 @@ internal static class TranscriptVerifier<TFq, TG1, TG2, TFr>
         int power = ptau.Header.Power;
         int lastBlock = from == PtauSections.TauG1 ? power + 1 : power;
         long available = PtauSections.PointCount(from, power);
-        var source = Decode<TF, TCurve>(ptau, from, 0, (int)Math.Min(1L << lastBlock, available));
+        // The source section's points passed the subgroup check when VerifySections read them (Powers), so they are
+        // only decoded (on-curve, canonical) here; the Lagrange points are checked in full.
+        var source = Decode<TF, TCurve>(ptau, from, 0, (int)Math.Min(1L << lastBlock, available), checkSubgroup: false);
+        var combined = new TFr[source.Length];
+        var right = JacobianPoint<TF, TCurve>.Infinity;
+        bool ok = true;
         Span<byte> random = stackalloc byte[32];
+        random.Clear();
         for (int p = 0; p <= lastBlock; p++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int n = 1 << p;
             var lagrange = Decode<TF, TCurve>(ptau, to, n - 1, n);   // block p starts at point 2^p − 1
-            var r = new TFr[n];
-            for (int j = 0; j < n; j++)
+            if (n > source.Length)
             {
-                RandomNumberGenerator.Fill(random);
-                r[j] = TFr.FromLEReduce(random);
+                ok &= BlockHolds(source, lagrange, n);
             }
-            if (n > source.Length) r[n - 1] = TFr.Zero;             // tauG1's missing last point counts as infinity
-            var s = (TFr[])r.Clone();
-            Radix2Fft.Forward(s.AsSpan());
-            var left = Pippenger.MultiplyVartime<TF, TCurve>(source.AsSpan(0, Math.Min(n, source.Length)), Limbs(r.AsSpan(0, Math.Min(n, source.Length))));
-            var right = Pippenger.MultiplyVartime<TF, TCurve>(lagrange, Limbs(s));
+            else
+            {
+                var sp = new TFr[n];
+                for (int i = 0; i < n; i++)
+                {
+                    RandomNumberGenerator.Fill(random[..8]);
+                    sp[i] = TFr.FromLEReduce(random);
+                }
+                var blockRight = Pippenger.MultiplyVartime<TF, TCurve>(lagrange, Limbs(sp));
+                JacobianPoint<TF, TCurve>.AddVartime(right, blockRight, out right);
+                Radix2Fft.Inverse(sp.AsSpan());
+                for (int j = 0; j < n; j++) combined[j] += sp[j];
+            }
             progress?.Report(new CeremonyProgress($"checking {PtauSections.Name(to)}", p + 1, lastBlock + 1));
-            if (!JacobianPoint<TF, TCurve>.Equal(left, right))
+        }
+        var left = Pippenger.MultiplyVartime<TF, TCurve>(source, Limbs(combined));
+        if (ok && JacobianPoint<TF, TCurve>.Equal(left, right)) return;
+        for (int p = 0; p <= lastBlock; p++)
+        {
+            int n = 1 << p;
+            if (!BlockHolds(source, Decode<TF, TCurve>(ptau, to, n - 1, n), n))
                 throw CeremonyErrors.VerifyFailed(ptau.FileName,
                     $"{CeremonyErrors.SectionLabel(to, PtauSections.Name(to))} block {p} is not the Lagrange form of {CeremonyErrors.SectionLabel(from, PtauSections.Name(from))}");
         }
+        throw CeremonyErrors.VerifyFailed(ptau.FileName,
+            $"{CeremonyErrors.SectionLabel(to, PtauSections.Name(to))} is not the Lagrange form of {CeremonyErrors.SectionLabel(from, PtauSections.Name(from))}");
+    }
+
+    /// <summary>One block: Σ r_j·src_j = Σ FFT(r)_i·L_i for 64-bit random r (the missing last tauG1 point counts as infinity).</summary>
+    private static bool BlockHolds<TF, TCurve>(AffinePoint<TF, TCurve>[] source, AffinePoint<TF, TCurve>[] lagrange, int n)
+        where TF : unmanaged, IField<TF>
+        where TCurve : ICurve<TF, TCurve>
+    {
+        // 64-bit random r_j (the upper 24 bytes stay zero): a wrong block passes with probability at most 2^-64, as for
+        // the powers, and the left MSM then has a quarter of the windows (Pippenger reads the scalars' bit length).
+        Span<byte> random = stackalloc byte[32];
+        random.Clear();
+        var r = new TFr[n];
+        for (int j = 0; j < n; j++)
+        {
+            RandomNumberGenerator.Fill(random[..8]);
+            r[j] = TFr.FromLEReduce(random);
+        }
+        if (n > source.Length) r[n - 1] = TFr.Zero;             // tauG1's missing last point counts as infinity
+        var s = (TFr[])r.Clone();
+        Radix2Fft.Forward(s.AsSpan());
+        int m = Math.Min(n, source.Length);
+        var left = Pippenger.MultiplyVartime<TF, TCurve>(source.AsSpan(0, m), Limbs(r.AsSpan(0, m)));
+        var right = Pippenger.MultiplyVartime<TF, TCurve>(lagrange, Limbs(s));
+        return JacobianPoint<TF, TCurve>.Equal(left, right);
     }
 
     private static ulong[] Limbs(ReadOnlySpan<TFr> scalars)
@@ -267,7 +319,7 @@ internal static class TranscriptVerifier<TFq, TG1, TG2, TFr>
         return limbs;
     }
 
-    private static AffinePoint<TF, TCurve>[] Decode<TF, TCurve>(PtauFile ptau, int id, long first, int count)
+    private static AffinePoint<TF, TCurve>[] Decode<TF, TCurve>(PtauFile ptau, int id, long first, int count, bool checkSubgroup = true)
         where TF : unmanaged, IField<TF>
         where TCurve : ICurve<TF, TCurve>
     {
@@ -277,7 +329,7 @@ internal static class TranscriptVerifier<TFq, TG1, TG2, TFr>
         var points = new AffinePoint<TF, TCurve>[count];
         try
         {
-            PointEncoding<TF, TCurve>.ReadLemMany(lem, points);
+            PointEncoding<TF, TCurve>.ReadLemMany(lem, points, checkSubgroup);
         }
         catch (PointDecodingException e)
         {

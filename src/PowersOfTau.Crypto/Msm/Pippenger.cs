@@ -20,7 +20,8 @@ public static class Pippenger
     /// <summary>
     /// Returns Σ k_i·P_i. <paramref name="scalars"/> holds 4 little-endian 64-bit limbs per point (any value below
     /// 2^256; it need not be reduced mod r). Points may include the identity (0, 0).
-    /// <paramref name="windowBits"/> overrides the window width (1..16; 0 chooses from n).
+    /// <paramref name="windowBits"/> overrides the window width (1..15; 0 chooses from n and the scalars' bit length).
+    /// 16 is refused: a digit of +2^15 does not fit the 16-bit digit table.
     /// </summary>
     public static unsafe JacobianPoint<TF, TCurve> MultiplyVartime<TF, TCurve>(
         ReadOnlySpan<AffinePoint<TF, TCurve>> points, ReadOnlySpan<ulong> scalars, int windowBits = 0,
@@ -30,12 +31,18 @@ public static class Pippenger
     {
         int n = points.Length;
         if (scalars.Length != n * ScalarLimbs) throw new ArgumentException("need 4 scalar limbs per point", nameof(scalars));
-        if (windowBits is < 0 or > 16) throw new ArgumentOutOfRangeException(nameof(windowBits));
+        if (windowBits is < 0 or > 15) throw new ArgumentOutOfRangeException(nameof(windowBits));
         if (n == 0) return JacobianPoint<TF, TCurve>.Infinity;
-        int c = windowBits > 0 ? windowBits : DefaultWindow(n);
+        // The scalars are public, so their largest bit length may steer the work: verification's random 64-bit
+        // scalars need a quarter of the windows that 256-bit ones do.
+        int bits = MaxBitLength(scalars);
+        if (bits == 0) return JacobianPoint<TF, TCurve>.Infinity;
+        int c = windowBits > 0 ? windowBits : DefaultWindow(n, bits);
         bool batchAffine = strategy == MsmBucketStrategy.BatchAffine
             || (strategy == MsmBucketStrategy.Auto && n >= BatchAffineThreshold);
-        int windows = ScalarBits / c + 1; // one more than needed for the bits: the top carry of the signed recoding
+        // floor(bits / c) + 1 windows: ceil(bits / c) for the bits, plus one for the top carry of the signed
+        // recoding when c divides bits (a partial top window of r < c bits holds a digit ≤ 2^r ≤ 2^(c−1), no carry).
+        int windows = bits / c + 1;
         var digits = new short[n * windows];
         var windowSums = new JacobianPoint<TF, TCurve>[windows];
         fixed (AffinePoint<TF, TCurve>* pp = points)
@@ -66,8 +73,40 @@ public static class Pippenger
         return acc;
     }
 
-    /// <summary>The window width used for n points when none is given.</summary>
-    public static int DefaultWindow(int n) => n < 32 ? 3 : (int)(Math.Log2(n) * 69 / 100) + 2;
+    /// <summary>The window width used for n points of 256-bit scalars when none is given.</summary>
+    public static int DefaultWindow(int n) => DefaultWindow(n, ScalarBits);
+
+    /// <summary>
+    /// The window width used for n points whose scalars have at most <paramref name="bits"/> bits: the c in 2..15
+    /// that minimises the estimated additions (bits/c + 1)·(n + 2^c) — n bucket additions and about 2·2^(c−1)
+    /// for the running-sum reduction per window.
+    /// </summary>
+    public static int DefaultWindow(int n, int bits)
+    {
+        int best = 2;
+        double bestCost = double.MaxValue;
+        for (int c = 2; c <= 15; c++)
+        {
+            double cost = (bits / c + 1) * ((double)n + (1 << c));
+            if (cost < bestCost) { bestCost = cost; best = c; }
+        }
+        return best;
+    }
+
+    /// <summary>The largest bit length among the 4-limb scalars (0 when all are zero).</summary>
+    private static int MaxBitLength(ReadOnlySpan<ulong> scalars)
+    {
+        // OR the limbs of each position together: the top set bit of the OR is the top set bit of the maximum.
+        ulong l0 = 0, l1 = 0, l2 = 0, l3 = 0;
+        for (int i = 0; i < scalars.Length; i += ScalarLimbs)
+        {
+            l0 |= scalars[i]; l1 |= scalars[i + 1]; l2 |= scalars[i + 2]; l3 |= scalars[i + 3];
+        }
+        if (l3 != 0) return 192 + 64 - System.Numerics.BitOperations.LeadingZeroCount(l3);
+        if (l2 != 0) return 128 + 64 - System.Numerics.BitOperations.LeadingZeroCount(l2);
+        if (l1 != 0) return 64 + 64 - System.Numerics.BitOperations.LeadingZeroCount(l1);
+        return 64 - System.Numerics.BitOperations.LeadingZeroCount(l0);
+    }
 
     /// <summary>Signed base-2^c digits of k, least significant first: Σ d_w·2^(c·w) = k, |d_w| ≤ 2^(c−1).</summary>
     private static void Recode(ReadOnlySpan<ulong> k, int c, Span<short> digits)

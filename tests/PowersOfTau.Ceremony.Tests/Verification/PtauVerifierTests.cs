@@ -120,6 +120,19 @@ public sealed class PtauVerifierTests : IDisposable
         Assert.Contains("section 13 (lagrangeG2) block 3 is not the Lagrange form of section 3 (tauG2)", e.Message);
     }
 
+    /// <summary>
+    /// The blocks are checked together (one summed equation); a swap in an ordinary block and one in tauG1's top block
+    /// (checked on its own: its last source point is missing) must both fail and be named.
+    /// </summary>
+    [Theory]
+    [InlineData(4, 5, 2)]    // block 2 of lagrangeG1: points 3..6
+    [InlineData(40, 41, 5)]  // block 5, the top one at power 4: points 31..62
+    public void Swapped_lagrange_g1_points_fail(int i, int j, int block)
+    {
+        var e = Fails("bn128_p4_final.ptau", raw => Swap(raw.Body(12), 64, i, j));
+        Assert.Contains($"section 12 (lagrangeG1) block {block} is not the Lagrange form of section 2 (tauG1)", e.Message);
+    }
+
     [Theory]
     [InlineData("bn128")]
     [InlineData("bls12381")]

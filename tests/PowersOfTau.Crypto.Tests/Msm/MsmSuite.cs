@@ -104,6 +104,50 @@ public abstract class MsmSuite<TF, TCurve>
         AssertSame(expected, Pippenger.MultiplyVartime<TF, TCurve>(points, scalars, windowBits: 6, strategy: MsmBucketStrategy.BatchAffine), "batch affine c=6");
         AssertSame(expected, Pippenger.MultiplyVartime<TF, TCurve>(points, scalars, strategy: MsmBucketStrategy.Jacobian), "jacobian");
     }
+
+    /// <summary>
+    /// Short scalars (verification's random 64-bit ones, and a few bits) use fewer windows: the result must still
+    /// equal the naive sum of products, including scalars of all-ones bits that carry out of the top window and
+    /// widths c that divide the bit length.
+    /// </summary>
+    [Theory]
+    [InlineData(64)]
+    [InlineData(63)]
+    [InlineData(5)]
+    [InlineData(1)]
+    public void Msm_of_short_scalars_matches_the_naive_sum(int bits)
+    {
+        const int n = 150;
+        var rng = new Random(bits);
+        var jac = new JacobianPoint<TF, TCurve>[n];
+        var step = MulVt(G, 987654321);
+        var acc = G;
+        for (int i = 0; i < n; i++) { jac[i] = acc; JacobianPoint<TF, TCurve>.AddVartime(acc, step, out acc); }
+        var points = new AffinePoint<TF, TCurve>[n];
+        JacobianPoint<TF, TCurve>.BatchToAffineVartime(jac, points);
+        var scalars = new ulong[4 * n];
+        ulong mask = bits == 64 ? ulong.MaxValue : (1UL << bits) - 1;
+        var naive = JacobianPoint<TF, TCurve>.Infinity;
+        for (int i = 0; i < n; i++)
+        {
+            // every third scalar is all ones (maximal carries), the rest random below 2^bits
+            ulong k = i % 3 == 0 ? mask : (ulong)rng.NextInt64() * 2654435761UL & mask;
+            scalars[4 * i] = k;
+            JacobianPoint<TF, TCurve>.AddVartime(naive, MulVt(jac[i], k), out naive);
+        }
+        AssertSame(naive, Pippenger.MultiplyVartime<TF, TCurve>(points, scalars), "default window");
+        foreach (int c in new[] { 1, 2, 4, 8, 15, 7 })
+        {
+            AssertSame(naive, Pippenger.MultiplyVartime<TF, TCurve>(points, scalars, windowBits: c, strategy: MsmBucketStrategy.Jacobian), $"jacobian c={c}");
+            AssertSame(naive, Pippenger.MultiplyVartime<TF, TCurve>(points, scalars, windowBits: c, strategy: MsmBucketStrategy.BatchAffine), $"batch affine c={c}");
+        }
+        // Tampered twin: the top bit of one scalar cleared changes the result.
+        scalars[0] ^= 1UL << (bits - 1);
+        Assert.False(JacobianPoint<TF, TCurve>.Equal(naive, Pippenger.MultiplyVartime<TF, TCurve>(points, scalars)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Pippenger.MultiplyVartime<TF, TCurve>(points, scalars, windowBits: 16));
+        // All-zero scalars give the identity.
+        Assert.True(Pippenger.MultiplyVartime<TF, TCurve>(points, new ulong[4 * n]).IsInfinity);
+    }
 }
 
 public sealed class Bn254G1MsmTests : MsmSuite<Fp254, Bn254G1> { protected override string GroupName => "bn128 G1"; }

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using PowersOfTau.Crypto.Fields;
@@ -112,18 +111,54 @@ public static class BatchSubgroupCheck
         }
     }
 
-    /// <summary>[m]q by left-to-right double-and-add over the bits of a public m &gt; 0.</summary>
+    /// <summary>
+    /// [m]q for a public m &gt; 0 by left-to-right double-and-add over the non-adjacent form of m (digits in {−1, 0, 1},
+    /// no two adjacent non-zero): fewer additions than the binary digits (BN254's x0: 23 instead of 27), the
+    /// subtractions adding a precomputed −q. Where the NAF is one digit longer than m (|z| of BLS12-381: as many
+    /// additions, one more doubling) the binary digits are used.
+    /// </summary>
     private static ProjectivePointX8<TF, TLane, TCurve> Multiply<TF, TLane, TCurve>(in ProjectivePointX8<TF, TLane, TCurve> q, ulong m)
         where TF : unmanaged, IField<TF>
         where TLane : unmanaged, ILaneField<TLane, TF>
         where TCurve : ICurve<TF, TCurve>
     {
-        var acc = q;
-        for (int bit = 62 - BitOperations.LeadingZeroCount(m); bit >= 0; bit--)
+        Span<sbyte> naf = stackalloc sbyte[66];
+        int length = NonAdjacentForm(m, naf);
+        var negated = q;
+        ProjectivePointX8<TF, TLane, TCurve>.ConditionalNegate(Vector512<ulong>.AllBitsSet, ref negated);
+        var acc = q; // the top digit of a NAF is +1
+        for (int i = length - 2; i >= 0; i--)
         {
             ProjectivePointX8<TF, TLane, TCurve>.Double(acc, out acc);
-            if (((m >> bit) & 1) != 0) ProjectivePointX8<TF, TLane, TCurve>.Add(acc, q, out acc);
+            if (naf[i] > 0) ProjectivePointX8<TF, TLane, TCurve>.Add(acc, q, out acc);
+            else if (naf[i] < 0) ProjectivePointX8<TF, TLane, TCurve>.Add(acc, negated, out acc);
         }
         return acc;
+    }
+
+    /// <summary>
+    /// Writes the NAF digits of m &gt; 0, least significant first, and returns their number (the top one is +1);
+    /// the plain binary digits instead when the NAF would be longer than m.
+    /// </summary>
+    private static int NonAdjacentForm(ulong m, Span<sbyte> digits)
+    {
+        // UInt128 so that m + 1 at a digit −1 cannot overflow near 2^64.
+        UInt128 n = m;
+        int length = 0;
+        while (n != 0)
+        {
+            sbyte d = 0;
+            if ((n & 1) != 0)
+            {
+                d = (n & 3) == 1 ? (sbyte)1 : (sbyte)-1;
+                n = d > 0 ? n - 1 : n + 1;
+            }
+            digits[length++] = d;
+            n >>= 1;
+        }
+        int bits = 64 - System.Numerics.BitOperations.LeadingZeroCount(m);
+        if (length == bits) return length;
+        for (int i = 0; i < bits; i++) digits[i] = (sbyte)((m >> i) & 1);
+        return bits;
     }
 }
