@@ -101,7 +101,7 @@ internal sealed class ContributionEngine<TFq, TG1, TG2, TFr>(CurveDescriptor cur
         FillScalars(secretKey, factor, firstIndex, k);
         int cores = Environment.ProcessorCount;
         SecretBatchMultiplication.Multiply<TF, TCurve>(points, k, jacobian, cores);
-        BatchToAffineParallel(jacobian, affine, cores);
+        SecretBatchMultiplication.ToAffine(jacobian, affine, cores);
         PointEncoding<TF, TCurve>.WriteLemMany(affine, lemOut);
         PointEncoding<TF, TCurve>.WriteCompressedMany(affine, compressedOut);
     }
@@ -135,29 +135,6 @@ internal sealed class ContributionEngine<TFq, TG1, TG2, TFr>(CurveDescriptor cur
         {
             ConstantTime.Wipe(ref scalar);
             ConstantTime.Wipe(ref next);
-        }
-    }
-
-    /// <summary>
-    /// Constant-time batch normalisation (<see cref="JacobianPoint{TF,TCurve}.BatchToAffine"/>: Montgomery's trick
-    /// with one constant-time inversion per slice), one slice per core; slice bounds depend only on the count.
-    /// </summary>
-    private static unsafe void BatchToAffineParallel<TF, TCurve>(Span<JacobianPoint<TF, TCurve>> src, Span<AffinePoint<TF, TCurve>> dst, int cores)
-        where TF : unmanaged, IField<TF>
-        where TCurve : ICurve<TF, TCurve>
-    {
-        int count = src.Length;
-        int slices = Math.Max(1, Math.Min(cores, count / 256));
-        fixed (JacobianPoint<TF, TCurve>* ps = src)
-        fixed (AffinePoint<TF, TCurve>* pd = dst)
-        {
-            nint s = (nint)ps, d = (nint)pd;
-            Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = slices }, slice =>
-            {
-                int from = (int)((long)count * slice / slices), to = (int)((long)count * (slice + 1) / slices);
-                JacobianPoint<TF, TCurve>.BatchToAffine(new ReadOnlySpan<JacobianPoint<TF, TCurve>>((JacobianPoint<TF, TCurve>*)s + from, to - from),
-                    new Span<AffinePoint<TF, TCurve>>((AffinePoint<TF, TCurve>*)d + from, to - from));
-            });
         }
     }
 

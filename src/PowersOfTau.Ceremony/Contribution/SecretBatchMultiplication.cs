@@ -39,6 +39,29 @@ internal static class SecretBatchMultiplication
             throw new NotSupportedException($"no batch scalar multiplication for {TCurve.Name}");
     }
 
+    /// <summary>
+    /// Constant-time batch normalisation (<see cref="JacobianPoint{TF,TCurve}.BatchToAffine"/>: Montgomery's trick
+    /// with one constant-time inversion per slice), one slice per core; slice bounds depend only on the count.
+    /// </summary>
+    public static unsafe void ToAffine<TF, TCurve>(Span<JacobianPoint<TF, TCurve>> src, Span<AffinePoint<TF, TCurve>> dst, int cores)
+        where TF : unmanaged, IField<TF>
+        where TCurve : ICurve<TF, TCurve>
+    {
+        int count = src.Length;
+        int slices = Math.Max(1, Math.Min(cores, count / 256));
+        fixed (JacobianPoint<TF, TCurve>* ps = src)
+        fixed (AffinePoint<TF, TCurve>* pd = dst)
+        {
+            nint s = (nint)ps, d = (nint)pd;
+            Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = slices }, slice =>
+            {
+                int from = (int)((long)count * slice / slices), to = (int)((long)count * (slice + 1) / slices);
+                JacobianPoint<TF, TCurve>.BatchToAffine(new ReadOnlySpan<JacobianPoint<TF, TCurve>>((JacobianPoint<TF, TCurve>*)s + from, to - from),
+                    new Span<AffinePoint<TF, TCurve>>((AffinePoint<TF, TCurve>*)d + from, to - from));
+            });
+        }
+    }
+
     // The source and target types are the same instantiation (checked by the typeof tests above).
     private static ReadOnlySpan<TTo> Reinterpret<TFrom, TTo>(ReadOnlySpan<TFrom> span) where TFrom : struct where TTo : struct =>
         MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<TFrom, TTo>(ref MemoryMarshal.GetReference(span)), span.Length);

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using PowersOfTau.Ceremony.Contribution;
 using PowersOfTau.Ceremony.Curves;
 using PowersOfTau.Ceremony.Errors;
 using PowersOfTau.Crypto.Curves;
@@ -187,23 +188,36 @@ internal sealed partial class Phase2Backend<TFq, TFr, TTower, TG1, TG2, TPair> :
         return acc;
     }
 
+    /// <summary>Points per batch of <see cref="MultiplyAllBySecret"/>: its locked buffers stay near 1 MiB (RLIMIT_MEMLOCK).</summary>
+    private const int SecretBatchPoints = 4096;
+
     /// <summary>
-    /// r = k·p for each point, k secret (4 canonical limbs read from <paramref name="scalar"/> on every call, never
-    /// copied to the heap), constant time in k; in parallel over chunks; results affine (they are public outputs).
+    /// p ← k·p for each point, k secret (4 canonical limbs in <paramref name="scalar"/>), constant time in k: the 8-lane
+    /// batch multiplication phase 1 uses (<see cref="SecretBatchMultiplication"/>, all cores) with k repeated in every
+    /// lane, then constant-time batch normalisation, since the Jacobian products' Z coordinates depend on k. The
+    /// repeated scalars, the products and the normalised points live in locked secret memory, wiped on dispose; only
+    /// the affine results (public outputs) are copied back.
     /// </summary>
-    private static void MultiplyAllBySecret(Span<AffinePoint<TFq, TG1>> points, PowersOfTau.Secrets.SecretBuffer scalar, int scalarOffset)
+    private static unsafe void MultiplyAllBySecret(Span<AffinePoint<TFq, TG1>> points, PowersOfTau.Secrets.SecretBuffer scalar, int scalarOffset)
     {
-        const int chunk = 256;
-        int n = points.Length;
-        var result = new JacobianPoint<TFq, TG1>[n];
-        var input = points.ToArray();
-        Parallel.For(0, (n + chunk - 1) / chunk, ci =>
+        int batch = Math.Min(points.Length, SecretBatchPoints);
+        if (batch == 0) return;
+        using var scalars = new PowersOfTau.Secrets.SecretBuffer(batch * ScalarLimbs * sizeof(ulong));
+        using var products = new PowersOfTau.Secrets.SecretBuffer(batch * sizeof(JacobianPoint<TFq, TG1>));
+        using var results = new PowersOfTau.Secrets.SecretBuffer(batch * sizeof(AffinePoint<TFq, TG1>));
+        var k = scalars.Reveal<ulong>();
+        var source = MemoryMarshal.Cast<byte, ulong>(scalar.Reveal().Slice(scalarOffset, 8 * ScalarLimbs));
+        for (int i = 0; i < batch; i++) source.CopyTo(k.Slice(i * ScalarLimbs, ScalarLimbs));
+        var jacobian = products.Reveal<JacobianPoint<TFq, TG1>>();
+        var affine = results.Reveal<AffinePoint<TFq, TG1>>();
+        int cores = Environment.ProcessorCount;
+        for (int first = 0; first < points.Length; first += batch)
         {
-            var k = MemoryMarshal.Cast<byte, ulong>(scalar.Reveal().Slice(scalarOffset, 8 * ScalarLimbs));
-            int end = Math.Min(n, (ci + 1) * chunk);
-            for (int i = ci * chunk; i < end; i++)
-                ConstantTimeScalarMultiplication.Multiply(input[i], k, out result[i]);
-        });
-        JacobianPoint<TFq, TG1>.BatchToAffineVartime(result, points);
+            int n = Math.Min(batch, points.Length - first);
+            var slice = points.Slice(first, n);
+            SecretBatchMultiplication.Multiply<TFq, TG1>(slice, k[..(n * ScalarLimbs)], jacobian[..n], cores);
+            SecretBatchMultiplication.ToAffine(jacobian[..n], affine[..n], cores);
+            affine[..n].CopyTo(slice);
+        }
     }
 }
