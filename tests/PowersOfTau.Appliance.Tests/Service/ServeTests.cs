@@ -172,8 +172,8 @@ public sealed class ServeTests(HardwareTokens tokens) : IDisposable
     [Fact]
     public void SIGTERM_during_a_contribution_cancels_it_leaves_nothing_in_outbox_and_keeps_the_input()
     {
-        string big = Path.Combine(_dir, "p12.ptau"); // 2^12: seconds of work, long enough to be stopped midway
-        Assert.Equal(0, TauProcess.Run("powersoftau", "new", "bn128", "12", big).ExitCode);
+        string big = Path.Combine(_dir, "p15.ptau"); // 2^15: seconds of work even with the 8-lane path (2^12 now ends in ~0.5 s)
+        Assert.Equal(0, TauProcess.Run("powersoftau", "new", "bn128", "15", big).ExitCode);
         using var serve = ServeProcess.Start(Config(), tokens.Environment);
         serve.WaitReady();
         Drop(big, "big.ptau");
