@@ -1,10 +1,6 @@
 using System.CommandLine;
 using PowersOfTau.Appliance.Cli;
 using PowersOfTau.Appliance.Contribution;
-using PowersOfTau.Appliance.Progress;
-using PowersOfTau.Attestation.Claims;
-using PowersOfTau.Ceremony.Operations;
-using PowersOfTau.Ceremony.Ptau;
 
 namespace PowersOfTau.Appliance.Commands;
 
@@ -26,38 +22,9 @@ public static class PowersOfTauContributeCommand
             var settings = options.Read(parse);
             string inPath = parse.GetValue(input)!, outPath = parse.GetValue(output)!;
             var pipeline = new ContributionPipeline(settings, Console.Out, Console.Error);
-            pipeline.Run(new ContributionRequest(inPath, outPath, () => CurrentChallenge(inPath), (digest, context, token) =>
-            {
-                var result = PowersOfTauContribute.Apply(inPath, outPath, digest, context.Name, settings.Force, token,
-                    new CeremonyProgressAdapter(context.Progress));
-                return Outcome(inPath, outPath, result);
-            }), cancellationToken);
+            pipeline.Run(ContributionRequests.Ptau(inPath, outPath, settings.Force), cancellationToken);
             return ExitCodes.Success;
         }));
         return cmd;
-    }
-
-    /// <summary>The challenge a contribution to <paramref name="ptauPath"/> answers (what snarkjs's contribute binds to).</summary>
-    private static byte[] CurrentChallenge(string ptauPath)
-    {
-        using var ptau = PtauFile.Open(ptauPath);
-        return ptau.Contributions.Count > 0 ? ptau.Contributions[^1].NextChallenge : PtauHashes.FirstChallenge(ptau.Header.Curve, ptau.Header.Power);
-    }
-
-    /// <summary>The attested facts, read back from the file just written (public data only).</summary>
-    private static ContributionOutcome Outcome(string inPath, string outPath, PowersOfTauContribute.Result result)
-    {
-        using var written = PtauFile.Open(outPath);
-        var last = written.Contributions[^1];
-        return new ContributionOutcome(
-            ChallengeHash: CurrentChallenge(inPath),
-            ContributionHash: result.ResponseHash,
-            PublicKey: [.. last.PublicKey.PointsInOrder().SelectMany(point => point)],
-            Curve: written.Header.Curve.Name,
-            Power: written.Header.Power,
-            Index: (ulong)written.Contributions.Count,
-            Kind: ContributionKind.Ptau,
-            OutputPath: outPath,
-            PrintedHashes: [new("Contribution Response Hash imported: ", result.ResponseHash), new("Next Challenge Hash: ", result.NextChallenge)]);
     }
 }

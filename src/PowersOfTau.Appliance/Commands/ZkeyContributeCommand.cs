@@ -1,11 +1,8 @@
 using System.CommandLine;
 using PowersOfTau.Appliance.Cli;
 using PowersOfTau.Appliance.Contribution;
-using PowersOfTau.Appliance.Progress;
 using PowersOfTau.Attestation.Claims;
 using PowersOfTau.Attestation.Digests;
-using PowersOfTau.Ceremony.Operations;
-using PowersOfTau.Ceremony.Ptau;
 
 namespace PowersOfTau.Appliance.Commands;
 
@@ -33,30 +30,9 @@ public static class ZkeyContributeCommand
                 throw new UserFacingError(ExitCodes.BadInput, "an attested zkey contribution names its circuit: add --r1cs circuit.r1cs (or --no-attestation)");
             DigestSet? r1csDigests = r1csPath is null ? null : ContentDigester.ComputeFile(r1csPath);
             var pipeline = new ContributionPipeline(settings, Console.Out, Console.Error);
-            pipeline.Run(new ContributionRequest(inPath, outPath, () => InputHash(inPath), (digest, context, token) =>
-            {
-                var result = ZkeyContribute.Run(inPath, outPath, digest, context.Name, settings.Force, new ZkeyProgressAdapter(context.Progress), token);
-                return new ContributionOutcome(
-                    ChallengeHash: InputHash(inPath),
-                    ContributionHash: result.ContributionHash,
-                    PublicKey: result.PublicKeyUncompressed,
-                    Curve: result.Curve.Name,
-                    Power: null,
-                    Index: (ulong)result.Index,
-                    Kind: ContributionKind.Zkey,
-                    OutputPath: outPath,
-                    PrintedHashes: [new("Circuit Hash: ", result.CsHash), new("Contribution Hash: ", result.ContributionHash)],
-                    R1cs: r1csDigests);
-            }), cancellationToken);
+            pipeline.Run(ContributionRequests.Zkey(inPath, outPath, r1csDigests, settings.Force), cancellationToken);
             return ExitCodes.Success;
         }));
         return cmd;
-    }
-
-    /// <summary>BLAKE2b-512 of the input zkey: what the entropy is bound to (a zkey has no challenge hash of its own).</summary>
-    private static byte[] InputHash(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return PtauHashes.HashStream(stream);
     }
 }
